@@ -1,0 +1,109 @@
+package io.jmongos.router.conn;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bson.BsonDocument;
+
+/**
+ * Plain (Netty-free) state of one client connection, shared by the frontend and the command layer.
+ * For a connection on the load-balancer port, {@link #clientAddress()} is the source address from the
+ * PROXY header and {@link #proxyAddress()} is the balancer's address (the TCP peer).
+ */
+public final class ClientConnectionState {
+    private final long connectionId;
+    private final InetSocketAddress peerAddress;
+    private final InetSocketAddress localAddress;
+    private final boolean loadBalancerPort;
+    private final Instant connectedAt = Instant.now();
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private volatile InetSocketAddress clientAddress;
+    private volatile InetSocketAddress proxyAddress;
+    private volatile boolean handshakeDone;
+    private volatile boolean loadBalancedHandshake;
+    private volatile BsonDocument clientMetadata;
+
+    public ClientConnectionState(long connectionId, InetSocketAddress peerAddress, InetSocketAddress localAddress,
+                                 boolean loadBalancerPort) {
+        this.connectionId = connectionId;
+        this.peerAddress = Objects.requireNonNull(peerAddress);
+        this.localAddress = localAddress;
+        this.loadBalancerPort = loadBalancerPort;
+        this.clientAddress = peerAddress;
+    }
+
+    public long connectionId() {
+        return connectionId;
+    }
+
+    /** The TCP peer: the client itself on the main port, the balancer on the LB port. */
+    public InetSocketAddress peerAddress() {
+        return peerAddress;
+    }
+
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /** True when the connection arrived on the load-balancer port. */
+    public boolean loadBalancerPort() {
+        return loadBalancerPort;
+    }
+
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+
+    /** The client's address: the PROXY header's source on the LB port, else the peer. */
+    public InetSocketAddress clientAddress() {
+        return clientAddress;
+    }
+
+    /** The balancer's address when the PROXY header named another client; null otherwise. */
+    public InetSocketAddress proxyAddress() {
+        return proxyAddress;
+    }
+
+    /** Called by the frontend once a PROXY header named the real client. */
+    public void setProxiedClient(InetSocketAddress client) {
+        this.clientAddress = Objects.requireNonNull(client);
+        this.proxyAddress = peerAddress;
+    }
+
+    public boolean handshakeDone() {
+        return handshakeDone;
+    }
+
+    /** Whether the first hello carried {@code loadBalanced: true} (and was accepted). */
+    public boolean loadBalancedHandshake() {
+        return loadBalancedHandshake;
+    }
+
+    public void completeHandshake(boolean loadBalanced, BsonDocument metadata) {
+        this.loadBalancedHandshake = loadBalanced;
+        this.clientMetadata = metadata;
+        this.handshakeDone = true;
+    }
+
+    /** The driver's {@code client} metadata document from the first hello, or null. */
+    public BsonDocument clientMetadata() {
+        return clientMetadata;
+    }
+
+    /** A free-form slot for services that keep per-connection state (e.g. transactions touched). */
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    /** "host:port" of the client, as MongoDB shows it. */
+    public static String format(InetSocketAddress a) {
+        if (a == null) {
+            return null;
+        }
+        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+}
