@@ -1,7 +1,12 @@
 package io.jmongos.router;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.jmongos.router.command.CommandInterceptor;
+import io.jmongos.router.command.CommandRegistry;
+import io.jmongos.router.conn.ConnectionLifecycleListener;
 import io.jmongos.router.param.ServerParameters;
 import io.jmongos.router.shard.Shard;
 
@@ -13,6 +18,9 @@ import io.jmongos.router.shard.Shard;
 public class RouterServices {
     private final Shard primaryShard;
     private final ServerParameters parameters;
+    private final CommandRegistry commands = new CommandRegistry();
+    private final List<CommandInterceptor> interceptors = new CopyOnWriteArrayList<>();
+    private final List<ConnectionLifecycleListener> connectionListeners = new CopyOnWriteArrayList<>();
 
     public RouterServices(Shard primaryShard, ServerParameters parameters) {
         this.primaryShard = Objects.requireNonNull(primaryShard);
@@ -26,5 +34,19 @@ public class RouterServices {
 
     public ServerParameters parameters() {
         return parameters;
+    }
+
+    public CommandRegistry commands() {
+        return commands;
+    }
+
+    /** Interceptors around every command, outermost first. */
+    public List<CommandInterceptor> interceptors() {
+        return interceptors;
+    }
+
+    /** Listeners told of every connection opened and closed. */
+    public List<ConnectionLifecycleListener> connectionListeners() {
+        return connectionListeners;
     }
 }
