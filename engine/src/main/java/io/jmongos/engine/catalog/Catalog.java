@@ -1,0 +1,145 @@
+package io.jmongos.engine.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import io.jmongos.engine.storage.ByteSink;
+import io.jmongos.engine.storage.KeyRangeIterator;
+import io.jmongos.engine.storage.Keys;
+import io.jmongos.engine.storage.ReadSnapshot;
+import io.jmongos.engine.storage.RocksStore;
+import org.bson.BsonDocument;
+
+/**
+ * The collection catalog, persisted in the store's catalog column family and cached in memory.
+ *
+ * <p>Locking: data operations hold the {@link #shared()} lock while they read the catalog and write
+ * documents; DDL (create, drop, index builds) holds the {@link #exclusive()} lock, so a non-transactional
+ * write never straddles a catalog change. Multi-statement transactions re-check collection versions at
+ * commit instead.
+ */
+public final class Catalog {
+    private final RocksStore store;
+    private final ConcurrentHashMap<Namespace, CollectionMeta> collections = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private long nextId;
+
+    public Catalog(RocksStore store) {
+        this.store = store;
+        load();
+    }
+
+    private void load() {
+        byte[] from = CatalogCodec.COLLECTION_KEY_PREFIX.getBytes(StandardCharsets.UTF_8);
+        try (ReadSnapshot snap = store.snapshot();
+             KeyRangeIterator it = snap.scan(store.catalog(), from, Keys.successor(from), false)) {
+            it.seekFirst();
+            while (it.valid()) {
+                CollectionMeta c = CatalogCodec.decode(it.value());
+                collections.put(c.ns(), c);
+                it.next();
+            }
+            byte[] next = snap.get(store.catalog(), CatalogCodec.NEXT_ID_KEY);
+            nextId = next == null ? 1 : java.nio.ByteBuffer.wrap(next).getLong();
+        }
+    }
+
+    /** Holds the shared (data operation) lock until closed. */
+    public Held shared() {
+        lock.readLock().lock();
+        return () -> lock.readLock().unlock();
+    }
+
+    /** Holds the exclusive (DDL) lock until closed. */
+    public Held exclusive() {
+        lock.writeLock().lock();
+        return () -> lock.writeLock().unlock();
+    }
+
+    /** A held lock; closing releases it. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    public CollectionMeta get(Namespace ns) {
+        return collections.get(ns);
+    }
+
+    /** Collections of one database, by name. */
+    public List<CollectionMeta> list(String db) {
+        List<CollectionMeta> out = new ArrayList<>();
+        for (CollectionMeta c : collections.values()) {
+            if (c.ns().db().equals(db)) {
+                out.add(c);
+            }
+        }
+        out.sort(Comparator.comparing(c -> c.ns().collection()));
+        return out;
+    }
+
+    public List<CollectionMeta> all() {
+        return new ArrayList<>(collections.values());
+    }
+
+    /** Names of databases that hold at least one collection. */
+    public Set<String> databases() {
+        Set<String> out = new TreeSet<>();
+        collections.keySet().forEach(ns -> out.add(ns.db()));
+        return out;
+    }
+
+    /** Allocates a fresh storage prefix id (never reused, persisted). Caller holds the exclusive lock. */
+    public synchronized long allocateId() {
+        long id = nextId++;
+        store.put(store.catalog(), CatalogCodec.NEXT_ID_KEY, new ByteSink(8).putLong(nextId).toByteArray(), true);
+        return id;
+    }
+
+    /** Creates a collection. Caller holds the exclusive lock and checked it does not exist. */
+    public CollectionMeta create(Namespace ns, BsonDocument options) {
+        CollectionMeta c = new CollectionMeta(ns, UUID.randomUUID(), allocateId(), options, List.of(), 1);
+        publish(c);
+        return c;
+    }
+
+    /** Persists and publishes a new version of an entry. Caller holds the exclusive lock. */
+    public void publish(CollectionMeta c) {
+        store.put(store.catalog(), CatalogCodec.key(c.ns()), CatalogCodec.encode(c), true);
+        collections.put(c.ns(), c);
+    }
+
+    /** Removes a collection and deletes its records and index entries. Caller holds the exclusive lock. */
+    public void drop(CollectionMeta c) {
+        store.delete(store.catalog(), CatalogCodec.key(c.ns()), true);
+        collections.remove(c.ns());
+        store.deleteRange(store.records(), c.recordPrefix(), Keys.successor(c.recordPrefix()));
+        for (IndexMeta i : c.indexes()) {
+            dropIndexData(i);
+        }
+    }
+
+    /** Deletes the entries of an index that is no longer in the catalog. */
+    public void dropIndexData(IndexMeta i) {
+        store.deleteRange(store.indexes(), i.prefix(), Keys.successor(i.prefix()));
+    }
+
+    /** Records that an index became multikey (persisted before the writing transaction commits). */
+    public void markMultikey(Namespace ns, IndexMeta index) {
+        if (index.markMultikey()) {
+            synchronized (this) {
+                CollectionMeta current = collections.get(ns);
+                if (current != null && current.indexes().contains(index)) {
+                    store.put(store.catalog(), CatalogCodec.key(ns), CatalogCodec.encode(current), false);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.jmongos.engine.catalog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.jmongos.engine.query.FieldPath;
+import io.jmongos.engine.query.QueryCompiler;
+import io.jmongos.engine.query.QueryMatcher;
+import io.jmongos.engine.storage.Keys;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * A secondary index: key pattern, options, storage prefix and the multikey flag (set once a document put
+ * an array in an indexed path; it makes the planner stop using the index for sorts and deduplicate scans).
+ */
+public final class IndexMeta {
+    private final String name;
+    private final BsonDocument keyPattern;
+    private final long id;
+    private final boolean unique;
+    private final boolean sparse;
+    private final BsonDocument partialFilter;
+    private final Long expireAfterSeconds;
+    private final AtomicBoolean multikey;
+    private final List<FieldPath> paths;
+    private final int[] directions;
+    private final QueryMatcher partialMatcher;
+    private final byte[] prefix;
+
+    public IndexMeta(String name, BsonDocument keyPattern, long id, boolean unique, boolean sparse,
+                     BsonDocument partialFilter, Long expireAfterSeconds, boolean multikey) {
+        this(name, keyPattern, id, unique, sparse, partialFilter, expireAfterSeconds, new AtomicBoolean(multikey));
+    }
+
+    private IndexMeta(String name, BsonDocument keyPattern, long id, boolean unique, boolean sparse,
+                      BsonDocument partialFilter, Long expireAfterSeconds, AtomicBoolean multikey) {
+        this.name = name;
+        this.keyPattern = keyPattern;
+        this.id = id;
+        this.unique = unique;
+        this.sparse = sparse;
+        this.partialFilter = partialFilter;
+        this.expireAfterSeconds = expireAfterSeconds;
+        this.multikey = multikey;
+        List<FieldPath> p = new ArrayList<>();
+        this.directions = new int[keyPattern.size()];
+        int i = 0;
+        for (Map.Entry<String, BsonValue> e : keyPattern.entrySet()) {
+            p.add(FieldPath.of(e.getKey()));
+            directions[i++] = e.getValue().asNumber().doubleValue() < 0 ? -1 : 1;
+        }
+        this.paths = Collections.unmodifiableList(p);
+        this.partialMatcher = partialFilter == null ? null : QueryCompiler.compile(partialFilter);
+        this.prefix = Keys.prefix(id);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public BsonDocument keyPattern() {
+        return keyPattern;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** The 8-byte prefix of this index's entries in the index column family. */
+    public byte[] prefix() {
+        return prefix;
+    }
+
+    public boolean unique() {
+        return unique;
+    }
+
+    public boolean sparse() {
+        return sparse;
+    }
+
+    public BsonDocument partialFilter() {
+        return partialFilter;
+    }
+
+    public QueryMatcher partialMatcher() {
+        return partialMatcher;
+    }
+
+    public Long expireAfterSeconds() {
+        return expireAfterSeconds;
+    }
+
+    public boolean multikey() {
+        return multikey.get();
+    }
+
+    /** Sets the multikey flag; true if it was not set before. */
+    public boolean markMultikey() {
+        return multikey.compareAndSet(false, true);
+    }
+
+    public List<FieldPath> paths() {
+        return paths;
+    }
+
+    /** 1 or -1 per key field. */
+    public int direction(int i) {
+        return directions[i];
+    }
+
+    /** The listIndexes entry: {v: 2, key, name, options...}. */
+    public BsonDocument spec() {
+        BsonDocument d = new BsonDocument("v", new org.bson.BsonInt32(2)).append("key", keyPattern)
+                .append("name", new org.bson.BsonString(name));
+        if (unique) {
+            d.append("unique", org.bson.BsonBoolean.TRUE);
+        }
+        if (sparse) {
+            d.append("sparse", org.bson.BsonBoolean.TRUE);
+        }
+        if (partialFilter != null) {
+            d.append("partialFilterExpression", partialFilter);
+        }
+        if (expireAfterSeconds != null) {
+            d.append("expireAfterSeconds", new org.bson.BsonInt64(expireAfterSeconds));
+        }
+        return d;
+    }
+}

@@ -1,0 +1,97 @@
+package io.jmongos.engine.storage;
+
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.Transaction;
+
+/**
+ * One RocksDB pessimistic transaction with a snapshot taken at its start: reads see the snapshot plus its
+ * own writes; a write (or {@link #getForUpdate}) to a key another transaction holds or changed after the
+ * snapshot fails at once with {@link WriteConflictException} (lock timeout 0). Not thread-safe: a
+ * transaction is used by one command at a time.
+ */
+public final class StorageTxn implements ReadView, AutoCloseable {
+    private final Transaction txn;
+    private final ReadOptions readOptions;
+    private boolean finished;
+
+    StorageTxn(Transaction txn) {
+        this.txn = txn;
+        this.readOptions = new ReadOptions().setSnapshot(txn.getSnapshot());
+    }
+
+    @Override
+    public byte[] get(ColumnFamilyHandle cf, byte[] key) {
+        try {
+            return txn.get(readOptions, cf, key);
+        } catch (RocksDBException e) {
+            throw StorageErrors.translate(e);
+        }
+    }
+
+    /** Reads and locks a key, failing with a write conflict if it changed after the snapshot. */
+    public byte[] getForUpdate(ColumnFamilyHandle cf, byte[] key) {
+        try {
+            return txn.getForUpdate(readOptions, cf, key, true, true);
+        } catch (RocksDBException e) {
+            throw StorageErrors.translate(e);
+        }
+    }
+
+    @Override
+    public KeyRangeIterator scan(ColumnFamilyHandle cf, byte[] lower, byte[] upper, boolean reverse) {
+        return ScanOptions.open(txn.getSnapshot(), lower, upper, reverse, ro -> txn.getIterator(ro, cf));
+    }
+
+    public void put(ColumnFamilyHandle cf, byte[] key, byte[] value) {
+        try {
+            txn.put(cf, key, value);
+        } catch (RocksDBException e) {
+            throw StorageErrors.translate(e);
+        }
+    }
+
+    public void delete(ColumnFamilyHandle cf, byte[] key) {
+        try {
+            txn.delete(cf, key);
+        } catch (RocksDBException e) {
+            throw StorageErrors.translate(e);
+        }
+    }
+
+    public void commit() {
+        try {
+            txn.commit();
+            finished = true;
+        } catch (RocksDBException e) {
+            throw StorageErrors.translate(e);
+        }
+    }
+
+    public void rollback() {
+        if (!finished) {
+            finished = true;
+            try {
+                txn.rollback();
+            } catch (RocksDBException e) {
+                throw StorageErrors.translate(e);
+            }
+        }
+    }
+
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /** Rolls back if neither committed nor rolled back, then frees native resources. */
+    @Override
+    public void close() {
+        try {
+            rollback();
+        } finally {
+            readOptions.close();
+            txn.close();
+        }
+    }
+}
