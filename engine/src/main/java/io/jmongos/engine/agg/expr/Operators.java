@@ -14,6 +14,11 @@ final class Operators {
         BooleanOperators.register(ops);
         ConditionalOperators.register(ops);
         VariableOperators.register(ops);
+        StringOperators.register(ops);
+        ArrayOperators.register(ops);
+        TypeOperators.register(ops);
+        DateOperators.register(ops);
+        MiscOperators.register(ops);
     }
 
     /** An operator with exactly {@code arity} arguments (a single non-array argument counts as one). */
