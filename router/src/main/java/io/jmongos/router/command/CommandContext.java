@@ -13,4 +13,11 @@ public interface CommandContext {
 
     /** The router's shared services (shards, cursors, sessions, transactions, parameters, stats). */
     RouterServices services();
+
+    /**
+     * Ask the frontend to hold the reply back for {@code millis} without blocking a thread (the awaitable
+     * hello of the server monitoring protocol). Later requests of the connection wait behind it.
+     */
+    default void delayReply(long millis) {
+    }
 }

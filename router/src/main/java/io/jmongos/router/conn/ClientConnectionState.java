@@ -2,6 +2,7 @@ package io.jmongos.router.conn;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ public final class ClientConnectionState {
     private volatile boolean handshakeDone;
     private volatile boolean loadBalancedHandshake;
     private volatile BsonDocument clientMetadata;
+    private volatile List<String> compressors = List.of();
 
     public ClientConnectionState(long connectionId, InetSocketAddress peerAddress, InetSocketAddress localAddress,
                                  boolean loadBalancerPort) {
@@ -91,6 +93,20 @@ public final class ClientConnectionState {
     /** The driver's {@code client} metadata document from the first hello, or null. */
     public BsonDocument clientMetadata() {
         return clientMetadata;
+    }
+
+    /** Compressors negotiated by the handshake's {@code compression} field, in the client's order. */
+    public List<String> compressors() {
+        return compressors;
+    }
+
+    public void setCompressors(List<String> negotiated) {
+        this.compressors = List.copyOf(negotiated);
+    }
+
+    /** The log context MongoDB gives this connection: {@code conn<id>}. */
+    public String logContext() {
+        return "conn" + connectionId;
     }
 
     /** A free-form slot for services that keep per-connection state (e.g. transactions touched). */

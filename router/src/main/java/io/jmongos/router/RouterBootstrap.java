@@ -1,0 +1,41 @@
+package io.jmongos.router;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import io.jmongos.router.command.passthrough.PassThroughCommands;
+import io.jmongos.router.command.server.ServerCommands;
+import io.jmongos.router.param.CoreParameters;
+import io.jmongos.router.param.ServerParameters;
+
+/**
+ * Assembles a router: the core parameters and commands, then every {@link RouterModule} on the class path.
+ * Used by the server (and by tests that build a router without a network listener).
+ */
+public final class RouterBootstrap {
+    private RouterBootstrap() {
+    }
+
+    /** The modules found with ServiceLoader, sorted by {@link RouterModule#order()}. */
+    public static List<RouterModule> discoverModules() {
+        List<RouterModule> modules = new ArrayList<>();
+        ServiceLoader.load(RouterModule.class).forEach(modules::add);
+        modules.sort(Comparator.comparingInt(RouterModule::order));
+        return modules;
+    }
+
+    /** Step 1: register the core parameters and every module's parameters. */
+    public static void registerParameters(ServerParameters parameters, List<RouterModule> modules) {
+        CoreParameters.register(parameters);
+        modules.forEach(m -> m.registerParameters(parameters));
+    }
+
+    /** Step 2 (after startup parameter values are applied): install core commands, then the modules. */
+    public static void install(RouterServices services, List<RouterModule> modules) {
+        ServerCommands.install(services);
+        PassThroughCommands.install(services);
+        modules.forEach(m -> m.install(services));
+    }
+}

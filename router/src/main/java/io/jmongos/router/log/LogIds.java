@@ -1,0 +1,42 @@
+package io.jmongos.router.log;
+
+/**
+ * Log ids. Where an event mirrors one of MongoDB's, the id is MongoDB's (from its source, LOGV2 calls);
+ * jmongos' own events use ids from {@link #JMONGOS_BASE} upwards so they never collide with MongoDB's.
+ */
+public final class LogIds {
+    /** MongoDB: "Connection accepted" (transport_layer / service_entry_point). */
+    public static final int CONNECTION_ACCEPTED = 22943;
+    /** MongoDB: "Connection ended". */
+    public static final int CONNECTION_ENDED = 22944;
+    /** MongoDB: "Connection refused because there are too many open connections". */
+    public static final int CONNECTION_REFUSED_TOO_MANY = 22942;
+    /** MongoDB: "Slow query". */
+    public static final int SLOW_QUERY = 51803;
+    /** MongoDB: "Waiting for connections". */
+    public static final int WAITING_FOR_CONNECTIONS = 23016;
+    /** MongoDB: "Listening on" (one per bound address). */
+    public static final int LISTENING_ON = 23015;
+    /** MongoDB: "Error receiving request from client" (malformed input on a connection). */
+    public static final int ERROR_RECEIVING_REQUEST = 22988;
+    /** MongoDB: "Assertion while executing command" (an unexpected exception in a command). */
+    public static final int ASSERTION_IN_COMMAND = 21962;
+    /** MongoDB: "Shutdown complete" style event ("Now exiting"). */
+    public static final int NOW_EXITING = 23138;
+
+    /** First id of jmongos' own events. */
+    public static final int JMONGOS_BASE = 9_000_000;
+    /** A hello with loadBalanced:true arrived on the main port. */
+    public static final int LOAD_BALANCED_HELLO_ON_MAIN_PORT = JMONGOS_BASE + 1;
+    /** The command worker pool refused work (queue full). */
+    public static final int WORKER_POOL_FULL = JMONGOS_BASE + 2;
+    /** A listener could not bind one of its addresses. */
+    public static final int BIND_FAILED = JMONGOS_BASE + 3;
+    /** The in-process shard opened its engine. */
+    public static final int SHARD_OPENED = JMONGOS_BASE + 4;
+    /** A reply could not be written to a client. */
+    public static final int REPLY_WRITE_FAILED = JMONGOS_BASE + 5;
+
+    private LogIds() {
+    }
+}
