@@ -22,10 +22,39 @@ final class ProxyGateState {
     private ScheduledFuture<?> timeout;
     private boolean done;
     private long bytesSeen;
+    private String remote;
 
     ProxyGateState(Channel channel, ProxyProtocolMetrics metrics) {
         this.channel = channel;
         this.metrics = metrics;
+        rememberRemote();
+    }
+
+    /** Keep the peer's address while the channel is connected: a closed channel no longer knows it. */
+    void rememberRemote() {
+        if (remote == null && channel.remoteAddress() != null) {
+            remote = ProxyProtocolLog.format(channel.remoteAddress());
+        }
+    }
+
+    private String remote() {
+        rememberRemote();
+        return remote != null ? remote : "unknown";
+    }
+
+    /** The messages along a cause chain, without repeats ("invalid HAProxy message: invalid port: 65536"). */
+    static String describe(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m == null || (c.getCause() != null && m.equals(c.getCause().toString()))) {
+                continue;
+            }
+            if (sb.indexOf(m) < 0) {
+                sb.append(sb.length() == 0 ? "" : ": ").append(m);
+            }
+        }
+        return sb.length() == 0 ? t.getClass().getSimpleName() : sb.toString();
     }
 
     /** Start the header timeout once (idempotent). */
@@ -56,7 +85,7 @@ final class ProxyGateState {
                         connection.command() == ProxiedConnection.Command.LOCAL
                                 ? "Accepted PROXY protocol LOCAL header (load balancer's own connection)"
                                 : "Accepted PROXY protocol header")
-                .addKeyValue("remote", ProxyProtocolLog.format(channel.remoteAddress()))
+                .addKeyValue("remote", remote())
                 .addKeyValue("client", ProxyProtocolLog.format(connection.source()))
                 .addKeyValue("version", connection.version())
                 .addKeyValue("family", connection.family().name())
@@ -73,7 +102,7 @@ final class ProxyGateState {
         metrics.rejected(reason);
         StructuredLog.error(LOG, ProxyProtocolLog.PARSE_ERROR, LogComponent.NETWORK,
                         "Error while parsing proxy protocol header")
-                .addKeyValue("remote", ProxyProtocolLog.format(channel.remoteAddress()))
+                .addKeyValue("remote", remote())
                 .addKeyValue("reason", reason.metricName())
                 .addKeyValue("error", error)
                 .log();
@@ -97,7 +126,7 @@ final class ProxyGateState {
         metrics.rejected(ProxyProtocolRejection.CLOSED_EARLY);
         StructuredLog.debug(LOG, ProxyProtocolLog.CLOSED_BEFORE_HEADER, LogComponent.NETWORK,
                         "Connection on the load balancer port closed before sending a PROXY protocol header")
-                .addKeyValue("remote", ProxyProtocolLog.format(channel.remoteAddress()))
+                .addKeyValue("remote", remote())
                 .log();
         channel.close();
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.haproxy.HAProxyMessage;
 import io.netty.util.ReferenceCountUtil;
 
@@ -31,7 +30,7 @@ final class ProxyHeaderCompletionHandler extends ChannelInboundHandlerAdapter {
         try {
             connection = HAProxyMessageConverter.convert(m);
         } catch (RuntimeException e) {
-            state.reject(ProxyProtocolRejection.MALFORMED, String.valueOf(e.getMessage()));
+            state.reject(ProxyProtocolRejection.MALFORMED, ProxyGateState.describe(e));
             return;
         } finally {
             ReferenceCountUtil.release(m);
@@ -53,9 +52,7 @@ final class ProxyHeaderCompletionHandler extends ChannelInboundHandlerAdapter {
             state.closedEarly(cause.getMessage());
             return;
         }
-        Throwable reason = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-        state.reject(ProxyProtocolRejection.MALFORMED, reason.getMessage() != null ? reason.getMessage()
-                : reason.getClass().getSimpleName());
+        state.reject(ProxyProtocolRejection.MALFORMED, ProxyGateState.describe(cause));
     }
 
     @Override

@@ -18,7 +18,7 @@ import io.netty.util.AttributeKey;
  * <ol>
  *   <li>detect: every byte must continue the v1 ({@code "PROXY "}) or v2 signature, so anything else is
  *       refused on its first byte;</li>
- *   <li>v2 only: check the fixed fields and the length cap as soon as the 16 fixed bytes are in, then the
+ *   <li>v1: wait for the CRLF, at most 107 bytes in; v2: check the fixed fields and the length cap as soon as the 16 fixed bytes are in, then the
  *       TLV layout once the whole header is in;</li>
  *   <li>decode with Netty's {@link HAProxyMessageDecoder}, followed by a completion handler that stores a
  *       {@link ProxiedConnection} under {@link #PROXIED}, fires {@link ProxyHeaderAccepted} and removes the
@@ -37,6 +37,8 @@ public final class ProxyProtocolGate extends ByteToMessageDecoder {
     /** Pipeline names of the helpers the gate installs after itself (removed again on success). */
     static final String DECODER_NAME = "proxyProtocolDecoder";
     static final String COMPLETION_NAME = "proxyProtocolCompletion";
+    /** A v1 header is at most 107 bytes including its CRLF (spec 2.1). */
+    static final int V1_MAX_BYTES = 107;
     /** Longest hex dump of unexpected first bytes in the error line. */
     private static final int MAX_DUMP_BYTES = 16;
 
@@ -63,6 +65,7 @@ public final class ProxyProtocolGate extends ByteToMessageDecoder {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        state.rememberRemote();
         state.startTimer(parameters.timeoutSecs());
         super.channelActive(ctx);
     }
@@ -84,7 +87,14 @@ public final class ProxyProtocolGate extends ByteToMessageDecoder {
         switch (ProxyProtocolSignature.match(in)) {
             case NONE -> reject(in, ProxyProtocolRejection.NOT_PROXY, "not a PROXY protocol header: first bytes "
                     + ByteBufUtil.hexDump(in, in.readerIndex(), Math.min(in.readableBytes(), MAX_DUMP_BYTES)));
-            case V1 -> handOff(ctx);
+            case V1 -> {
+                if (hasV1LineEnd(in)) {
+                    handOff(ctx);
+                } else if (in.readableBytes() >= V1_MAX_BYTES) {
+                    reject(in, ProxyProtocolRejection.MALFORMED,
+                            "v1 header has no CRLF within its first " + V1_MAX_BYTES + " bytes");
+                }
+            }
             case V2 -> {
                 ProxyV2HeaderCheck.Verdict v = ProxyV2HeaderCheck.check(in, maxHeaderBytes);
                 if (v.ok()) {
@@ -113,7 +123,7 @@ public final class ProxyProtocolGate extends ByteToMessageDecoder {
         if (cause instanceof IOException) {
             state.closedEarly(cause.getMessage());
         } else {
-            state.reject(ProxyProtocolRejection.MALFORMED, String.valueOf(cause));
+            state.reject(ProxyProtocolRejection.MALFORMED, ProxyGateState.describe(cause));
         }
     }
 
@@ -123,6 +133,18 @@ public final class ProxyProtocolGate extends ByteToMessageDecoder {
         if (!handedOff) {
             state.closedEarly(null);
         }
+    }
+
+    /** True when a CRLF ends the line within the first {@link #V1_MAX_BYTES} bytes. */
+    private static boolean hasV1LineEnd(ByteBuf in) {
+        int start = in.readerIndex();
+        int end = start + Math.min(in.readableBytes(), V1_MAX_BYTES) - 1;
+        for (int i = start; i < end; i++) {
+            if (in.getByte(i) == '\r' && in.getByte(i + 1) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void reject(ByteBuf in, ProxyProtocolRejection reason, String error) {

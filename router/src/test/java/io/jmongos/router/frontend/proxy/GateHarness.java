@@ -24,12 +24,17 @@ final class GateHarness {
     /** Stand-in for the first bytes of an OP_MSG that follow the header in the same read. */
     static final byte[] WIRE_BYTES = {0x2a, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, (byte) 0xdd, 0x07, 0, 0, 0, 0, 0, 0};
 
-    final ProxyProtocolMetrics metrics = new ProxyProtocolMetrics();
+    final ProxyProtocolMetrics metrics;
     final Recorder recorder = new Recorder();
     final EmbeddedChannel channel;
     private final List<ByteBuf> inputs = new ArrayList<>();
 
     GateHarness(ProxyProtocolParameters parameters) {
+        this(new ProxyProtocolMetrics(), parameters);
+    }
+
+    GateHarness(ProxyProtocolMetrics metrics, ProxyProtocolParameters parameters) {
+        this.metrics = metrics;
         channel = new EmbeddedChannel();
         channel.freezeTime();
         channel.pipeline().addLast(ProxyProtocolGate.NAME, new ProxyProtocolGate(parameters, metrics));
@@ -41,7 +46,11 @@ final class GateHarness {
     }
 
     static GateHarness mainPort() {
-        GateHarness h = new GateHarness(ProxyProtocolParameters.defaults());
+        return mainPort(new ProxyProtocolMetrics());
+    }
+
+    static GateHarness mainPort(ProxyProtocolMetrics metrics) {
+        GateHarness h = new GateHarness(metrics, ProxyProtocolParameters.defaults());
         h.channel.pipeline().replace(ProxyProtocolGate.NAME, MainPortProxyDetector.NAME,
                 new MainPortProxyDetector(h.metrics));
         return h;

@@ -25,6 +25,7 @@ import io.jmongos.router.frontend.proxy.ProxiedConnection.Family;
 import io.jmongos.router.frontend.proxy.ProxiedConnection.Transport;
 
 /** Every accepted PROXY form, written whole, byte by byte, and with wire bytes after it in the same read. */
+@org.junit.jupiter.api.extension.ExtendWith(NoLeaks.class)
 class ProxyProtocolGateAcceptTest {
     private LogCapture log;
 
