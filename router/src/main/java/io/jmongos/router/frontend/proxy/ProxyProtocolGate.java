@@ -18,8 +18,8 @@ import io.netty.util.AttributeKey;
  * <ol>
  *   <li>detect: every byte must continue the v1 ({@code "PROXY "}) or v2 signature, so anything else is
  *       refused on its first byte;</li>
- *   <li>v1: wait for the CRLF, at most 107 bytes in; v2: check the fixed fields and the length cap as soon as the 16 fixed bytes are in, then the
- *       TLV layout once the whole header is in;</li>
+ *   <li>v1: wait for the CRLF, at most 107 bytes in; v2: check the fixed fields and the length cap as
+ *       soon as the 16 fixed bytes are in, then the TLV layout once the whole header is in;</li>
  *   <li>decode with Netty's {@link HAProxyMessageDecoder}, followed by a completion handler that stores a
  *       {@link ProxiedConnection} under {@link #PROXIED}, fires {@link ProxyHeaderAccepted} and removes the
  *       helpers; bytes that followed the header go on to the next handler untouched.</li>
