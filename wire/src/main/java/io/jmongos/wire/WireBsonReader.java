@@ -97,7 +97,6 @@ final class WireBsonReader {
         BsonArray array = new BsonArray();
         BsonType type;
         while ((type = reader.readBsonType()) != BsonType.END_OF_DOCUMENT) {
-            reader.skipName();
             array.add(readValue(reader, type, depth, what));
         }
         reader.readEndArray();

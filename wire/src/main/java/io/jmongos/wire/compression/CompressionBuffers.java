@@ -31,9 +31,14 @@ final class CompressionBuffers {
     private CompressionBuffers() {
     }
 
-    /** Whether both buffers are direct and single-region, so native code can work on their memory in place. */
+    /** Whether both buffers are direct and contiguous, so native code can work on their memory in place. */
     static boolean direct(ByteBuf a, ByteBuf b) {
-        return a.isDirect() && b.isDirect() && a.nioBufferCount() == 1 && b.nioBufferCount() == 1;
+        return directContiguous(a) && directContiguous(b);
+    }
+
+    /** Whether {@code buf} is one region of direct memory (not a composite). */
+    static boolean directContiguous(ByteBuf buf) {
+        return buf.isDirect() && buf.isContiguous();
     }
 
     /** The readable bytes of {@code buf} as one NIO buffer (position = start, remaining = length). */
@@ -48,7 +53,7 @@ final class CompressionBuffers {
 
     /** An output buffer of exactly {@code size} capacity, direct when the input can be read directly. */
     static ByteBuf allocateFor(ByteBuf src, int size, ByteBufAllocator alloc) {
-        return src.isDirect() && src.nioBufferCount() == 1 ? alloc.directBuffer(size, size)
+        return directContiguous(src) ? alloc.directBuffer(size, size)
                 : alloc.heapBuffer(size, size);
     }
 

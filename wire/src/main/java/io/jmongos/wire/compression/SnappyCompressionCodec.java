@@ -46,7 +46,7 @@ final class SnappyCompressionCodec implements WireCompressionCodec {
         ByteBuf out = null;
         try {
             int produced;
-            if (src.isDirect() && src.nioBufferCount() == 1) {
+            if (CompressionBuffers.directContiguous(src)) {
                 checkStatedSize(Snappy.uncompressedLength(CompressionBuffers.readableNio(src)), uncompressedSize);
                 out = alloc.directBuffer(uncompressedSize, uncompressedSize);
                 produced = Snappy.uncompress(CompressionBuffers.readableNio(src), out.nioBuffer(0, uncompressedSize));

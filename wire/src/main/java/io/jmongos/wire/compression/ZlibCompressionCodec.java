@@ -35,7 +35,12 @@ final class ZlibCompressionCodec implements WireCompressionCodec {
         try {
             deflater.setInput(CompressionBuffers.readableNio(src));
             deflater.finish();
+            byte[] scratch = dst.isContiguous() ? null : new byte[Math.max(MIN_DEFLATE_STEP, length / 2)];
             while (!deflater.finished()) {
+                if (scratch != null) {
+                    dst.writeBytes(scratch, 0, deflater.deflate(scratch));
+                    continue;
+                }
                 dst.ensureWritable(Math.max(MIN_DEFLATE_STEP, length / 2));
                 ByteBuffer out = CompressionBuffers.writableNio(dst, dst.writableBytes());
                 int before = out.position();

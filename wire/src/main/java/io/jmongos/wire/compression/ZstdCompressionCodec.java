@@ -55,7 +55,7 @@ final class ZstdCompressionCodec implements WireCompressionCodec {
     @Override
     public ByteBuf decompress(ByteBuf src, int uncompressedSize, ByteBufAllocator alloc) {
         int length = src.readableBytes();
-        boolean direct = src.isDirect() && src.nioBufferCount() == 1;
+        boolean direct = CompressionBuffers.directContiguous(src);
         CompressionBuffers.ArrayRegion in = direct ? null : CompressionBuffers.ArrayRegion.readable(src);
         long stated = direct ? Zstd.getFrameContentSize(CompressionBuffers.readableNio(src))
                 : Zstd.getFrameContentSize(in.array(), in.offset(), in.length());
