@@ -70,8 +70,11 @@ final class WireBsonReader {
         try (BsonBinaryReader reader =
                      new BsonBinaryReader(new ByteBufferBsonInput(new ByteBufNIO(buf.nioBuffer(start, length))))) {
             document = readDocument(reader, 1, what);
-        } catch (BSONException | IllegalStateException | IndexOutOfBoundsException
+        } catch (WireProtocolException e) {
+            throw e;
+        } catch (BSONException | IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException
                  | BufferUnderflowException e) {
+            // org.bson's reports of malformed input (BsonSerializationException, BsonInvalidOperationException).
             throw new WireProtocolException(what + ": invalid BSON: " + e.getMessage(), e);
         }
         buf.readerIndex(start + length);

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jmongos.wire.WireCompressor;
 import io.jmongos.wire.WireProtocolException;
+import io.netty.buffer.AdaptiveByteBufAllocator;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.util.Random;
@@ -20,11 +23,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Codec-level round trips across direct, heap and composite buffers, and codec-specific bounds. */
 class WireCompressionCodecTest {
     private static final UnpooledByteBufAllocator ALLOC = new UnpooledByteBufAllocator(false);
+    private static final AdaptiveByteBufAllocator ADAPTIVE = new AdaptiveByteBufAllocator();
 
     static Stream<Arguments> cases() {
         return Stream.of(WireCompressor.values()).flatMap(c -> Stream.of(
                 Arguments.of(c, "heap", 0), Arguments.of(c, "direct", 1000), Arguments.of(c, "composite", 70_000),
-                Arguments.of(c, "heap", 300_000), Arguments.of(c, "direct", 0)));
+                Arguments.of(c, "heap", 300_000), Arguments.of(c, "direct", 0), Arguments.of(c, "pooled", 5000),
+                Arguments.of(c, "adaptive", 200_000)));
+    }
+
+    private static ByteBufAllocator allocator(String kind) {
+        switch (kind) {
+            case "pooled":
+                return PooledByteBufAllocator.DEFAULT;
+            case "adaptive":
+                return ADAPTIVE;
+            default:
+                return ALLOC;
+        }
     }
 
     private static byte[] data(int size) {
@@ -38,6 +54,12 @@ class WireCompressionCodecTest {
 
     private static ByteBuf buffer(String kind, byte[] bytes) {
         switch (kind) {
+            case "pooled":
+            case "adaptive":
+                // A prefix, so the readable bytes start inside the allocator's memory, not at its beginning.
+                ByteBuf pooled = allocator(kind).directBuffer(64).writeLong(-1L).writeBytes(bytes);
+                pooled.skipBytes(Long.BYTES);
+                return pooled;
             case "direct":
                 return Unpooled.directBuffer(Math.max(1, bytes.length)).writeBytes(bytes);
             case "composite":
@@ -63,7 +85,7 @@ class WireCompressionCodecTest {
         codec.compress(src, compressed);
         assertThat(src.isReadable()).isFalse();
         assertThat(compressed.readByte()).isEqualTo((byte) 0x7f);
-        ByteBuf restored = codec.decompress(compressed, size, ALLOC);
+        ByteBuf restored = codec.decompress(compressed, size, allocator(kind));
         assertThat(compressed.isReadable()).isFalse();
         assertThat(ByteBufUtil.getBytes(restored)).isEqualTo(plain);
         restored.release();
