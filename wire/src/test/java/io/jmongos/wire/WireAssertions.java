@@ -34,7 +34,7 @@ final class WireAssertions {
                 .isInstanceOf(WireProtocolException.class)
                 .hasMessageContaining(reason);
         assertThat(input.refCnt()).isZero();
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
         WireChannels.finish(channel, alloc);
     }
 

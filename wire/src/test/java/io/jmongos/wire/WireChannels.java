@@ -28,7 +28,7 @@ final class WireChannels {
     static ByteBuf encode(EmbeddedChannel channel, Object message) {
         assertThat(channel.writeOutbound(message)).isTrue();
         ByteBuf bytes = channel.readOutbound();
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
         return bytes;
     }
 
@@ -44,7 +44,7 @@ final class WireChannels {
     static <T> T decode(EmbeddedChannel channel, ByteBuf bytes) {
         assertThat(channel.writeInbound(bytes)).isTrue();
         Object decoded = channel.readInbound();
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
         assertThat(bytes.refCnt()).isZero();
         return (T) decoded;
     }

@@ -50,7 +50,7 @@ class WireFrameDecoderTest {
                 written.add(one);
                 channel.writeInbound(one);
                 if (i < bytes.length - 1) {
-                    assertThat((Object) channel.readInbound()).isNull();
+                    assertThat(channel.<Object>readInbound()).isNull();
                 }
             }
             ByteBuf frame = channel.readInbound();
