@@ -72,6 +72,11 @@ public final class Variables {
         return new Variables(this, varName, v, now, currentRebound || CURRENT.equals(varName));
     }
 
+    /** True when some user variable is bound (command let, $let, $lookup let...). */
+    public boolean hasUserVariables() {
+        return name != null;
+    }
+
     /** The value of {@code $$NOW}. */
     public BsonDateTime now() {
         return now;

@@ -1,0 +1,63 @@
+package io.jmongos.engine.agg;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+
+import io.jmongos.engine.query.QueryCompiler;
+import io.jmongos.engine.query.QueryMatcher;
+
+import org.bson.BsonDocument;
+
+/**
+ * What a pipeline needs from the storage layer that runs it (implemented by the command layer).
+ * All collections are in {@link #database()}.
+ */
+public interface PipelineContext {
+    /** MongoDB's default per-stage memory limit for blocking stages ($sort, $group...): 100 MiB. */
+    long DEFAULT_MEMORY_LIMIT_BYTES = 100L * 1024 * 1024;
+
+    /** The database the aggregate runs in. */
+    String database();
+
+    /** Every document of {@code collection} ($lookup, $unionWith); an empty iterator when it does not exist. */
+    Iterator<BsonDocument> scan(String collection);
+
+    /**
+     * The documents of {@code collection} that match {@code filter}. $lookup's equality form calls this with
+     * {@code {foreignField: {$in: [...]}}} once per input document: override it to use an index.
+     */
+    default Iterator<BsonDocument> scan(String collection, BsonDocument filter) {
+        QueryMatcher matcher = QueryCompiler.compile(filter);
+        Iterator<BsonDocument> all = scan(collection);
+        return new FilteringIterator(all, matcher);
+    }
+
+    /**
+     * {@code $out}: atomically replace {@code collection}'s documents with {@code docs} (each has an
+     * {@code _id}), keeping its indexes; create it if missing. Throw the usual CommandFailedException
+     * (e.g. 11000 DuplicateKey) on failure, leaving the old contents in place.
+     */
+    void replaceCollection(String collection, Iterator<BsonDocument> docs);
+
+    /**
+     * {@code $merge}: the target collection's write access, keyed by the {@code on} fields. Throw 51183
+     * when {@code onFields} is not {@code [_id]} and no unique index covers exactly these fields.
+     */
+    MergeTarget mergeTarget(String collection, List<String> onFields);
+
+    /** The command's {@code let} document (constant expressions), or null. */
+    default BsonDocument commandLet() {
+        return null;
+    }
+
+    /** Randomness for {@code $sample}. */
+    default Random random() {
+        return new Random();
+    }
+
+    /** Bytes a blocking stage may hold before failing with 292 (allowDiskUse is not implemented: no spilling). */
+    default long memoryLimitBytes() {
+        return DEFAULT_MEMORY_LIMIT_BYTES;
+    }
+}
