@@ -1,0 +1,59 @@
+package io.jmongos.router.command.session;
+
+import org.bson.BsonDocument;
+
+import io.jmongos.common.ErrorCode;
+import io.jmongos.router.command.CommandContext;
+import io.jmongos.router.command.CommandHandler;
+import io.jmongos.router.command.CommandSpec;
+import io.jmongos.router.session.ClientInfo;
+import io.jmongos.router.session.LogicalSessionId;
+import io.jmongos.router.session.SessionServices;
+
+/**
+ * endSessions, refreshSessions and killSessions: each takes an array of lsids. Ending or killing a session
+ * kills its cursors and aborts its open transaction; refreshing marks it used. killSessions with an empty
+ * array kills every session (of the current user, which is everyone while auth is off).
+ */
+public final class SessionListCommand implements CommandHandler {
+    /** What the command does to each named session. */
+    public enum Action { END, REFRESH, KILL }
+
+    private final String name;
+    private final Action action;
+    private final SessionServices sessions;
+
+    public SessionListCommand(String name, Action action, SessionServices sessions) {
+        this.name = name;
+        this.action = action;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return CommandSpec.ADMIN;
+    }
+
+    @Override
+    public BsonDocument run(CommandContext ctx, BsonDocument command) {
+        var ids = SessionIdList.parse(command, name);
+        String cause = ErrorCode.INTERRUPTED.codeName();
+        if (action == Action.KILL && ids.isEmpty()) {
+            sessions.endAllSessions(cause);
+            return new BsonDocument();
+        }
+        for (LogicalSessionId lsid : ids) {
+            switch (action) {
+                case END, KILL -> sessions.endSession(lsid, cause);
+                case REFRESH -> sessions.cache().vivify(lsid, ClientInfo.of(ctx.connection()));
+                default -> throw new IllegalStateException(action.name());
+            }
+        }
+        return new BsonDocument();
+    }
+}

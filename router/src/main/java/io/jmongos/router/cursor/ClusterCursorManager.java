@@ -1,0 +1,173 @@
+package io.jmongos.router.cursor;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+
+import org.bson.BsonDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.jmongos.common.CommandFailedException;
+import io.jmongos.router.session.LogicalSessionId;
+
+/**
+ * The router's client-visible cursors (mongos's ClusterCursorManager): registration with fresh ids,
+ * check-out/check-in around getMore with the namespace, session and transaction checks, kills (deferred
+ * while a cursor is pinned), the idle reaper's pass, and the counters behind {@code metrics.cursor}.
+ */
+public final class ClusterCursorManager {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterCursorManager.class);
+
+    private final Map<Long, ClusterCursor> cursors = new ConcurrentHashMap<>();
+    private final CursorIdGenerator ids = new CursorIdGenerator();
+    private final LongSupplier clock;
+    private final AtomicLong totalOpened = new AtomicLong();
+    private final Map<CursorKillReason, AtomicLong> killed = new EnumMap<>(CursorKillReason.class);
+
+    public ClusterCursorManager(LongSupplier clockMillis) {
+        this.clock = clockMillis;
+        for (CursorKillReason r : CursorKillReason.values()) {
+            killed.put(r, new AtomicLong());
+        }
+    }
+
+    /** Register a cursor whose first batch ({@code firstBatchDocs} documents) was just returned; gives its id. */
+    public ClusterCursor register(String ns, CursorSource source, CursorOrigin origin, BsonDocument originating,
+                                  CursorOptions options, long firstBatchDocs) {
+        long id;
+        ClusterCursor cursor;
+        do {
+            id = ids.next();
+            cursor = new ClusterCursor(id, ns, source, origin, originating, clock.getAsLong(), options, firstBatchDocs);
+        } while (cursors.putIfAbsent(id, cursor) != null);
+        totalOpened.incrementAndGet();
+        return cursor;
+    }
+
+    /**
+     * Pin a cursor for a getMore after checking it exists, is idle, and belongs to the namespace, session and
+     * transaction of the request. On a failed check the cursor stays as it was.
+     */
+    public ClusterCursor checkOut(long id, String ns, LogicalSessionId lsid, Long txnNumber) {
+        ClusterCursor c = cursors.get(id);
+        if (c == null || c.isDeadOrDying()) {
+            throw CursorErrors.notFound(id);
+        }
+        if (!c.ns().equals(ns)) {
+            throw CursorErrors.wrongNamespace(ns, c.ns());
+        }
+        CommandFailedException e = CursorErrors.sessionMismatch(id, c.origin().lsid(), lsid);
+        if (e == null) {
+            e = CursorErrors.txnMismatch(id, c.origin().txnNumber(), txnNumber);
+        }
+        if (e != null) {
+            throw e;
+        }
+        if (!c.tryPin()) {
+            if (c.isDeadOrDying()) {
+                throw CursorErrors.notFound(id);
+            }
+            throw CursorErrors.inUse(id);
+        }
+        return c;
+    }
+
+    /** Return a pinned cursor after a getMore that returned {@code docs} documents. */
+    public void checkIn(ClusterCursor c, int docs, boolean exhausted) {
+        boolean killRequested = c.unpin(clock.getAsLong(), docs);
+        if (exhausted) {
+            c.markDead();
+            cursors.remove(c.id(), c);
+        } else if (killRequested) {
+            destroy(c, CursorKillReason.CLIENT);
+        }
+    }
+
+    /** A getMore failed: the cursor is destroyed (as mongos does when a pinned cursor is not returned). */
+    public void checkInAfterError(ClusterCursor c) {
+        c.markDead();
+        if (cursors.remove(c.id(), c)) {
+            killed.get(CursorKillReason.ERROR).incrementAndGet();
+        }
+        c.source().kill();
+    }
+
+    /** killCursors: true if the cursor existed in {@code ns} (killed now, or when its getMore finishes). */
+    public boolean kill(long id, String ns) {
+        ClusterCursor c = cursors.get(id);
+        if (c == null || !c.ns().equals(ns)) {
+            return false;
+        }
+        if (c.markKilled()) {
+            destroy(c, CursorKillReason.CLIENT);
+        }
+        return true;
+    }
+
+    /** Kill every cursor matching {@code filter}; returns how many were killed or marked. */
+    public int killMatching(Predicate<ClusterCursor> filter, CursorKillReason reason) {
+        int n = 0;
+        for (ClusterCursor c : new ArrayList<>(cursors.values())) {
+            if (filter.test(c)) {
+                n++;
+                if (c.markKilled()) {
+                    destroy(c, reason);
+                } else {
+                    LOG.debug("cursor kill deferred until its getMore finishes cursorId={} reason={}", c.id(), reason);
+                }
+            }
+        }
+        return n;
+    }
+
+    /** One reaper pass: kill cursors idle longer than {@code timeoutMillis} (not pinned, not noCursorTimeout). */
+    public int reapIdle(long timeoutMillis) {
+        long now = clock.getAsLong();
+        return killMatching(c -> !c.noCursorTimeout() && !c.pinned() && now - c.lastUsedMillis() > timeoutMillis,
+                CursorKillReason.TIMEOUT);
+    }
+
+    private void destroy(ClusterCursor c, CursorKillReason reason) {
+        c.markDead();
+        if (cursors.remove(c.id(), c)) {
+            killed.get(reason).incrementAndGet();
+            LOG.debug("cursor killed cursorId={} ns={} reason={}", c.id(), c.ns(), reason);
+        }
+        c.source().kill();
+    }
+
+    public ClusterCursor get(long id) {
+        return cursors.get(id);
+    }
+
+    /** The open cursors, for $currentOp and the session and connection cleanups. */
+    public List<ClusterCursor> snapshot() {
+        return new ArrayList<>(cursors.values());
+    }
+
+    public int openTotal() {
+        return cursors.size();
+    }
+
+    public long openNoTimeout() {
+        return cursors.values().stream().filter(ClusterCursor::noCursorTimeout).count();
+    }
+
+    public long openPinned() {
+        return cursors.values().stream().filter(ClusterCursor::pinned).count();
+    }
+
+    public long totalOpened() {
+        return totalOpened.get();
+    }
+
+    public long killedCount(CursorKillReason reason) {
+        return killed.get(reason).get();
+    }
+}

@@ -1,0 +1,104 @@
+package io.jmongos.router.cursor;
+
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.jmongos.common.CommandFailedException;
+import io.jmongos.router.shard.Shard;
+
+/** A cursor open on a shard: getMore forwards to it, kill sends killCursors to it. */
+public final class ShardCursorSource implements CursorSource {
+    private static final Logger LOG = LoggerFactory.getLogger(ShardCursorSource.class);
+
+    private final Shard shard;
+    private final String db;
+    private final String collection;
+    private final long shardCursorId;
+    private volatile boolean closed;
+
+    /**
+     * @param ns the namespace the shard reported for its cursor ("db.collection", or e.g.
+     *           "db.$cmd.listCollections"); getMore is sent to its database with the rest as collection
+     */
+    public ShardCursorSource(Shard shard, String ns, long shardCursorId) {
+        int dot = ns.indexOf('.');
+        if (dot <= 0 || dot == ns.length() - 1) {
+            throw new IllegalArgumentException("invalid cursor namespace: " + ns);
+        }
+        this.shard = shard;
+        this.db = ns.substring(0, dot);
+        this.collection = ns.substring(dot + 1);
+        this.shardCursorId = shardCursorId;
+    }
+
+    public Shard shard() {
+        return shard;
+    }
+
+    public long shardCursorId() {
+        return shardCursorId;
+    }
+
+    @Override
+    public CursorBatch next(int batchSize, BsonValue maxTimeMS, BsonDocument sessionFields) {
+        BsonDocument cmd = new BsonDocument("getMore", new BsonInt64(shardCursorId))
+                .append("collection", new BsonString(collection));
+        if (batchSize > 0) {
+            cmd.append("batchSize", new BsonInt32(batchSize));
+        }
+        if (maxTimeMS != null) {
+            cmd.append("maxTimeMS", maxTimeMS);
+        }
+        sessionFields.forEach(cmd::append);
+        BsonDocument reply = shard.runCommand(db, cmd);
+        if (!isOk(reply)) {
+            closed = true; // a failed getMore leaves the shard cursor dead or not ours to continue
+            throw CommandFailedException.fromReply(reply);
+        }
+        BsonDocument cursor = reply.getDocument("cursor");
+        long nextId = cursor.getNumber("id").longValue();
+        BsonArray docs = cursor.containsKey("nextBatch") ? cursor.getArray("nextBatch") : new BsonArray();
+        BsonDocument extra = new BsonDocument();
+        for (String key : cursor.keySet()) {
+            if (!key.equals("id") && !key.equals("ns") && !key.equals("nextBatch")) {
+                extra.put(key, cursor.get(key));
+            }
+        }
+        if (nextId == 0) {
+            closed = true;
+        }
+        return new CursorBatch(docs, nextId == 0, extra);
+    }
+
+    @Override
+    public void kill() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        BsonDocument cmd = new BsonDocument("killCursors", new BsonString(collection))
+                .append("cursors", new BsonArray(java.util.List.of(new BsonInt64(shardCursorId))));
+        try {
+            BsonDocument reply = shard.runCommand(db, cmd);
+            if (!isOk(reply)) {
+                LOG.debug("killCursors on shard failed shard={} cursorId={} reply={}", shard.name(), shardCursorId,
+                        reply.toJson());
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("killCursors on shard failed shard={} cursorId={} error={}", shard.name(), shardCursorId,
+                    e.toString());
+        }
+    }
+
+    static boolean isOk(BsonDocument reply) {
+        BsonValue ok = reply.get("ok");
+        return ok != null && ok.isNumber() && ok.asNumber().doubleValue() == 1.0
+                || ok != null && ok.isBoolean() && ok.asBoolean().getValue();
+    }
+}

@@ -1,0 +1,55 @@
+package io.jmongos.router.ops;
+
+import java.util.List;
+import java.util.Set;
+
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+import io.jmongos.router.command.CommandContext;
+import io.jmongos.router.command.CommandHandler;
+import io.jmongos.router.command.CommandSpec;
+import io.jmongos.router.command.GenericArguments;
+import io.jmongos.router.command.data.CommandArgs;
+import io.jmongos.router.session.SessionServices;
+
+/**
+ * {@code currentOp}: the {@code $currentOp} report as {@code {inprog: [...]}}; {@code $all} adds idle
+ * connections, sessions and cursors; the other non-generic fields are a filter on the entries.
+ */
+public final class CurrentOpCommand implements CommandHandler {
+    private static final Set<String> OWN_FIELDS = Set.of("currentOp", "$all", "$ownOps", "$truncateOps");
+
+    private final CurrentOpReporter reporter;
+
+    public CurrentOpCommand(SessionServices sessions) {
+        this.reporter = new CurrentOpReporter(sessions);
+    }
+
+    @Override
+    public String name() {
+        return "currentOp";
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return CommandSpec.ADMIN;
+    }
+
+    @Override
+    public BsonDocument run(CommandContext ctx, BsonDocument command) {
+        CommandArgs.requireAdmin(ctx.db(), name());
+        CurrentOpOptions options = CurrentOpOptions.forCommand(CommandArgs.optionalBool(command, "$all"),
+                CommandArgs.optionalBool(command, "$ownOps"));
+        BsonDocument filter = new BsonDocument();
+        for (var e : command.entrySet()) {
+            if (!OWN_FIELDS.contains(e.getKey()) && !GenericArguments.isGeneric(e.getKey())) {
+                filter.put(e.getKey(), e.getValue());
+            }
+        }
+        List<BsonValue> stages = filter.isEmpty() ? List.of() : List.of(new BsonDocument("$match", filter));
+        return new BsonDocument("inprog", new BsonArray(List.copyOf(PipelineTail.apply(reporter.report(options),
+                stages))));
+    }
+}

@@ -1,0 +1,109 @@
+package io.jmongos.router.session;
+
+import java.util.Set;
+
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+import io.jmongos.common.CommandFailedException;
+import io.jmongos.common.ErrorCode;
+import io.jmongos.common.ErrorLabels;
+import io.jmongos.router.command.CommandContext;
+import io.jmongos.router.command.CommandHandler;
+import io.jmongos.router.command.CommandInterceptor;
+import io.jmongos.router.conn.ClientConnectionState;
+import io.jmongos.router.txn.RouterTransaction;
+import io.jmongos.router.txn.TransactionErrors;
+import io.jmongos.router.txn.TransactionRouter;
+
+/**
+ * The session layer around every command: checks the session fields, creates or refreshes the logical
+ * session, and runs each transaction statement inside the transaction router (begin or continue, record the
+ * participant and the connection, abort the transaction on any error as mongos does). Commands finishing on a
+ * load-balanced connection that has already closed clean up after it again, so nothing they created survives.
+ */
+public final class SessionInterceptor implements CommandInterceptor {
+    private final SessionServices sessions;
+
+    public SessionInterceptor(SessionServices sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public BsonDocument intercept(CommandContext ctx, CommandHandler handler, BsonDocument command, Invocation next) {
+        try {
+            OperationSessionInfo osi = OperationSessionInfo.parse(command);
+            if (osi == OperationSessionInfo.NONE) {
+                return next.proceed(ctx, command);
+            }
+            SessionOptionsValidator.validate(osi, handler, ctx.db(), command);
+            ClientInfo client = ClientInfo.of(ctx.connection());
+            if (osi.lsid() != null) {
+                sessions.cache().vivify(osi.lsid(), client);
+            }
+            if (!osi.inTransaction() || SessionOptionsValidator.TRANSACTION_COMMANDS.contains(handler.name())) {
+                return next.proceed(ctx, command);
+            }
+            return runStatement(ctx, osi, client, command, next);
+        } finally {
+            if (ctx.connection().loadBalancerPort() && LoadBalancerDisconnectListener.isClosed(ctx.connection())) {
+                sessions.cleanUpLoadBalancedConnection(ctx.connection());
+            }
+        }
+    }
+
+    private BsonDocument runStatement(CommandContext ctx, OperationSessionInfo osi, ClientInfo client,
+                                      BsonDocument command, Invocation next) {
+        TransactionRouter txns = sessions.transactions();
+        BsonValue rc = command.get("readConcern");
+        RouterTransaction t = txns.beginOrContinue(osi.lsid(), osi.txnNumber(),
+                Boolean.TRUE.equals(osi.startTransaction()), rc != null && rc.isDocument() ? rc.asDocument() : null);
+        trackOnConnection(ctx.connection(), t);
+        txns.statementStarted(t, client);
+        txns.addParticipant(t, ctx.services().primaryShard());
+        try {
+            BsonDocument reply = next.proceed(ctx, command);
+            String writeError = firstWriteErrorCodeName(reply);
+            if (writeError != null) {
+                txns.abort(t, writeError);
+            }
+            return reply;
+        } catch (CommandFailedException e) {
+            txns.abort(t, e.codeName());
+            if (TransactionErrors.isTransient(e.code())) {
+                e.withLabel(ErrorLabels.TRANSIENT_TRANSACTION_ERROR);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            txns.abort(t, ErrorCode.INTERNAL_ERROR.codeName());
+            throw e;
+        } finally {
+            txns.statementFinished(t);
+        }
+    }
+
+    /** Remember, on a load-balanced connection, every transaction that ran a statement on it. */
+    @SuppressWarnings("unchecked")
+    private static void trackOnConnection(ClientConnectionState conn, RouterTransaction t) {
+        if (!conn.loadBalancerPort()) {
+            return;
+        }
+        Set<RouterTransaction> touched = (Set<RouterTransaction>) conn.attributes().computeIfAbsent(
+                LoadBalancerDisconnectListener.TRANSACTIONS_ATTRIBUTE,
+                k -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+        touched.removeIf(old -> !old.inProgress());
+        touched.add(t);
+    }
+
+    /** The code name of the first write error of a write command's reply, or null. */
+    static String firstWriteErrorCodeName(BsonDocument reply) {
+        if (reply == null || !reply.isArray("writeErrors") || reply.getArray("writeErrors").isEmpty()) {
+            return null;
+        }
+        BsonValue first = reply.getArray("writeErrors").get(0);
+        if (first.isDocument() && first.asDocument().isNumber("code")) {
+            return ErrorCode.nameOf(first.asDocument().getNumber("code").intValue());
+        }
+        return ErrorCode.UNKNOWN_ERROR.codeName();
+    }
+}

@@ -1,0 +1,194 @@
+package io.jmongos.router.session;
+
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.jmongos.common.ErrorCode;
+import io.jmongos.router.RouterServices;
+import io.jmongos.router.command.data.DataCommands;
+import io.jmongos.router.command.session.SessionCommands;
+import io.jmongos.router.conn.ClientConnectionState;
+import io.jmongos.router.cursor.ClusterCursorManager;
+import io.jmongos.router.cursor.CursorKillReason;
+import io.jmongos.router.log.LogComponent;
+import io.jmongos.router.log.StructuredLog;
+import io.jmongos.router.ops.OperationCommands;
+import io.jmongos.router.ops.OperationRegistry;
+import io.jmongos.router.ops.OperationTrackingInterceptor;
+import io.jmongos.router.param.ServerParameters;
+import io.jmongos.router.txn.RouterTransaction;
+import io.jmongos.router.txn.TransactionRouter;
+
+/**
+ * Cursors, logical sessions, transactions and current operations of one router, and the single entry point
+ * that wires them in: {@link #install(RouterServices)} registers the parameters, replaces the data-command
+ * handlers, adds the session commands, the interceptors, the load-balancer disconnect listener and the
+ * serverStatus sections, and starts the reapers. {@link #close()} stops the reapers.
+ */
+public final class SessionServices implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionServices.class);
+    /** jmongos' own log id: cleanup after a load-balanced client disconnected. */
+    static final int LOG_LB_CLEANUP = io.jmongos.router.log.LogIds.JMONGOS_BASE + 300;
+    /** How long close() waits for pending disconnect cleanups: 5 s, generous for in-process shard calls. */
+    private static final long CLOSE_WAIT_SECONDS = 5;
+
+    private final RouterServices router;
+    private final ServerParameters params;
+    private final LogicalClock clock = new LogicalClock();
+    private final LogicalSessionCache cache;
+    private final ClusterCursorManager cursors;
+    private final TransactionRouter transactions;
+    private final OperationRegistry operations = new OperationRegistry();
+    private final SessionReapers reapers = new SessionReapers();
+    private final ExecutorService cleanupExecutor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jmongos-lb-disconnect-cleanup");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SessionServices(RouterServices router) {
+        this.router = router;
+        this.params = router.parameters();
+        SessionParameters.register(params);
+        this.cache = new LogicalSessionCache(System::currentTimeMillis,
+                () -> params.getInt(SessionParameters.MAX_SESSIONS));
+        this.cursors = new ClusterCursorManager(System::currentTimeMillis);
+        this.transactions = new TransactionRouter(System::currentTimeMillis, System::nanoTime);
+        transactions.onTransactionEnd(this::killTransactionCursors);
+    }
+
+    /** Create the services of {@code router} and wire them in; call after the core commands are installed. */
+    public static SessionServices install(RouterServices router) {
+        SessionServices s = new SessionServices(router);
+        DataCommands.install(router, s);
+        SessionCommands.install(router, s);
+        OperationCommands.install(router, s);
+        router.interceptors().add(new ClusterTimeInterceptor(s.clock));
+        router.interceptors().add(new SessionInterceptor(s));
+        router.interceptors().add(new OperationTrackingInterceptor(s.operations));
+        router.connectionListeners().add(new LoadBalancerDisconnectListener(s, s.cleanupExecutor));
+        SessionStatusSections.register(router.serverStatus(), s);
+        s.startReapers();
+        return s;
+    }
+
+    private void startReapers() {
+        reapers.start(
+                () -> cursors.reapIdle(params.getLong(SessionParameters.CURSOR_TIMEOUT_MILLIS)),
+                () -> params.getLong(SessionParameters.CLIENT_CURSOR_MONITOR_FREQUENCY_SECS) * 1000,
+                () -> transactions.abortExpired(params.getLong(SessionParameters.TRANSACTION_LIFETIME_LIMIT_SECONDS)
+                        * 1000),
+                () -> params.getLong(SessionParameters.TRANSACTION_LIFETIME_LIMIT_SECONDS) * 1000,
+                this::expireSessions,
+                () -> params.getLong(SessionParameters.LOGICAL_SESSION_REFRESH_MILLIS));
+    }
+
+    /** One session-cache refresh: sessions idle past the timeout end (their cursors and transaction too). */
+    public int expireSessions() {
+        long timeout = params.getLong(SessionParameters.LOGICAL_SESSION_TIMEOUT_MINUTES) * 60_000L;
+        int n = 0;
+        for (SessionRecord r : cache.expire(timeout)) {
+            releaseSession(r.lsid(), ErrorCode.INTERRUPTED.codeName());
+            n++;
+        }
+        return n;
+    }
+
+    /** endSessions/killSessions: forget the session, kill its cursors, abort its transaction. */
+    public void endSession(LogicalSessionId lsid, String abortCause) {
+        cache.remove(lsid);
+        releaseSession(lsid, abortCause);
+    }
+
+    /** killAllSessions / killSessions with no ids: end every session, with its cursors and transaction. */
+    public void endAllSessions(String abortCause) {
+        cache.all().forEach(r -> endSession(r.lsid(), abortCause));
+        transactions.inProgress().forEach(t -> endSession(t.lsid(), abortCause));
+        cursors.snapshot().stream().filter(c -> c.origin().lsid() != null)
+                .forEach(c -> endSession(c.origin().lsid(), abortCause));
+    }
+
+    private void releaseSession(LogicalSessionId lsid, String abortCause) {
+        cursors.killMatching(c -> lsid.equals(c.origin().lsid()), CursorKillReason.SESSION_ENDED);
+        transactions.sessionEnded(lsid, abortCause);
+    }
+
+    private void killTransactionCursors(RouterTransaction t) {
+        cursors.killMatching(c -> t.lsid().equals(c.origin().lsid()) && c.origin().txnNumber() != null
+                && c.origin().txnNumber() == t.txnNumber(), CursorKillReason.TRANSACTION_ENDED);
+    }
+
+    /**
+     * Kill every cursor created on a closed load-balanced connection and abort every in-progress transaction
+     * that ran a statement on it. Idempotent.
+     */
+    @SuppressWarnings("unchecked")
+    public void cleanUpLoadBalancedConnection(ClientConnectionState conn) {
+        long id = conn.connectionId();
+        int killed = cursors.killMatching(c -> c.origin().loadBalanced() && c.origin().connectionId() == id,
+                CursorKillReason.LOAD_BALANCER_DISCONNECT);
+        int aborted = 0;
+        Object touched = conn.attributes().get(LoadBalancerDisconnectListener.TRANSACTIONS_ATTRIBUTE);
+        if (touched instanceof Set<?> set) {
+            for (RouterTransaction t : ((Set<RouterTransaction>) set).toArray(new RouterTransaction[0])) {
+                if (transactions.abortForLoadBalancerDisconnect(t)) {
+                    aborted++;
+                }
+            }
+        }
+        if (killed > 0 || aborted > 0) {
+            StructuredLog.info(LOG, LOG_LB_CLEANUP, LogComponent.NETWORK,
+                            "Cleaned up after load-balanced client disconnected")
+                    .addKeyValue(StructuredLog.KEY_CTX, StructuredLog.connectionContext(conn.connectionId()))
+                    .addKeyValue("connectionId", id)
+                    .addKeyValue("remote", ClientConnectionState.format(conn.clientAddress()))
+                    .addKeyValue("cursorsKilled", killed)
+                    .addKeyValue("transactionsAborted", aborted)
+                    .log();
+        }
+    }
+
+    public RouterServices router() {
+        return router;
+    }
+
+    public LogicalClock clock() {
+        return clock;
+    }
+
+    public LogicalSessionCache cache() {
+        return cache;
+    }
+
+    public ClusterCursorManager cursors() {
+        return cursors;
+    }
+
+    public TransactionRouter transactions() {
+        return transactions;
+    }
+
+    public OperationRegistry operations() {
+        return operations;
+    }
+
+    public ServerParameters parameters() {
+        return params;
+    }
+
+    @Override
+    public void close() {
+        reapers.close();
+        cleanupExecutor.shutdown();
+        try {
+            cleanupExecutor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
