@@ -27,6 +27,7 @@ public final class ClientConnectionState {
     private volatile boolean loadBalancedHandshake;
     private volatile BsonDocument clientMetadata;
     private volatile List<String> compressors = List.of();
+    private volatile Runnable closer = () -> { };
 
     public ClientConnectionState(long connectionId, InetSocketAddress peerAddress, InetSocketAddress localAddress,
                                  boolean loadBalancerPort) {
@@ -107,6 +108,20 @@ public final class ClientConnectionState {
     /** The log context MongoDB gives this connection: {@code conn<id>}. */
     public String logContext() {
         return "conn" + connectionId;
+    }
+
+    /** Set by the frontend: how to close this connection's socket, from any thread. */
+    public void setCloser(Runnable closer) {
+        this.closer = Objects.requireNonNull(closer);
+    }
+
+    /**
+     * Close the connection at once, from any thread, without replying to the command in flight (the
+     * failCommand fail point's {@code closeConnection}): the close is queued on the connection's event
+     * loop before the reply is, so the reply is dropped.
+     */
+    public void closeNow() {
+        closer.run();
     }
 
     /** A free-form slot for services that keep per-connection state (e.g. transactions touched). */

@@ -73,6 +73,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         ClientConnectionState state = new ClientConnectionState(services.connections().nextConnectionId(), peer,
                 ch.localAddress(), loadBalancerPort);
         ch.attr(ConnectionAttributes.STATE).set(state);
+        state.setCloser(ch::close);
         ChannelPipeline p = ch.pipeline();
         p.addLast(TRAFFIC, traffic);
         if (loadBalancerPort) {
