@@ -30,6 +30,7 @@ public final class IndexMeta {
     private final int[] directions;
     private final QueryMatcher partialMatcher;
     private final byte[] prefix;
+    private volatile long readySequence;
 
     public IndexMeta(String name, BsonDocument keyPattern, long id, boolean unique, boolean sparse,
                      BsonDocument partialFilter, Long expireAfterSeconds, boolean multikey) {
@@ -102,6 +103,23 @@ public final class IndexMeta {
     /** Sets the multikey flag; true if it was not set before. */
     public boolean markMultikey() {
         return multikey.compareAndSet(false, true);
+    }
+
+    /**
+     * The store sequence number once the index was fully built; a snapshot older than that cannot read
+     * it (its entries for older documents were written after the snapshot). 0 for indexes loaded at start.
+     */
+    public long readySequence() {
+        return readySequence;
+    }
+
+    public void setReadySequence(long sequence) {
+        this.readySequence = sequence;
+    }
+
+    /** True if a snapshot at {@code sequence} sees all of this index's entries. */
+    public boolean visibleAt(long sequence) {
+        return readySequence <= sequence;
     }
 
     public List<FieldPath> paths() {

@@ -34,6 +34,11 @@ public final class ReadSnapshot implements ReadView, AutoCloseable {
     }
 
     @Override
+    public long sequence() {
+        return snapshot.getSequenceNumber();
+    }
+
+    @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;

@@ -12,4 +12,7 @@ public interface ReadView {
      * Close it before the view ends. Not valid until positioned with {@link KeyRangeIterator#seekFirst()}.
      */
     KeyRangeIterator scan(ColumnFamilyHandle cf, byte[] lower, byte[] upper, boolean reverse);
+
+    /** The RocksDB sequence number of the view's snapshot (indexes built after it are not visible in it). */
+    long sequence();
 }

@@ -191,6 +191,11 @@ public final class RocksStore implements AutoCloseable {
         }
     }
 
+    /** The sequence number of the last committed write. */
+    public long latestSequence() {
+        return db.getLatestSequenceNumber();
+    }
+
     /** Flushes the WAL to disk (writeConcern j:true on a non-transactional path). */
     public void syncWal() {
         if (persistent) {

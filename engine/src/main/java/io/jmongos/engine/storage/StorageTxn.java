@@ -44,6 +44,11 @@ public final class StorageTxn implements ReadView, AutoCloseable {
         return ScanOptions.open(txn.getSnapshot(), lower, upper, reverse, ro -> txn.getIterator(ro, cf));
     }
 
+    @Override
+    public long sequence() {
+        return txn.getSnapshot().getSequenceNumber();
+    }
+
     public void put(ColumnFamilyHandle cf, byte[] key, byte[] value) {
         try {
             txn.put(cf, key, value);

@@ -1,0 +1,63 @@
+package io.jmongos.engine.command;
+
+import java.util.List;
+
+import io.jmongos.engine.catalog.CollectionMeta;
+import io.jmongos.engine.exec.Deadline;
+import io.jmongos.engine.exec.DocumentStream;
+import io.jmongos.engine.exec.IndexScan;
+import io.jmongos.engine.exec.ListStream;
+import io.jmongos.engine.exec.QueryStream;
+import io.jmongos.engine.exec.RecordScan;
+import io.jmongos.engine.plan.QueryPlan;
+import io.jmongos.engine.plan.QueryPlanner;
+import io.jmongos.engine.query.Projection;
+import io.jmongos.engine.query.QueryCompiler;
+import io.jmongos.engine.query.QueryMatcher;
+import io.jmongos.engine.query.SortSpec;
+import io.jmongos.engine.storage.ReadView;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/** Plans a query and builds its document stream over a read view. */
+public final class QuerySupport {
+    private QuerySupport() {
+    }
+
+    /** A query's parts; null members mean "none". */
+    public record Query(BsonDocument filter, BsonDocument sort, long skip, long limit, BsonDocument projection,
+                        BsonValue hint) {
+        public static Query filter(BsonDocument filter) {
+            return new Query(filter, null, 0, 0, null, null);
+        }
+    }
+
+    /** A planned query: the plan (null for a missing collection) and its stream. */
+    public record Planned(QueryPlan plan, QueryStream stream) {
+    }
+
+    public static Planned plan(EngineServices services, ReadView view, CollectionMeta c, Query q,
+                               Deadline deadline) {
+        QueryMatcher matcher = q.filter() == null || q.filter().isEmpty() ? null : QueryCompiler.compile(q.filter());
+        SortSpec sort = SortSpec.compile(q.sort());
+        Projection projection = q.projection() == null || q.projection().isEmpty() ? null
+                : Projection.compile(q.projection());
+        long sortLimit = services.options().sortMemoryLimitBytes();
+        if (c == null) {
+            return new Planned(null, new QueryStream(new ListStream(List.of()), matcher, null, 0, 0, null, sortLimit,
+                    deadline));
+        }
+        QueryPlan plan = QueryPlanner.plan(c, q.filter(), sort, q.hint(), view.sequence());
+        DocumentStream source = source(services, view, c, plan);
+        QueryStream stream = new QueryStream(source, matcher, plan.providesSort() ? null : sort, q.skip(), q.limit(),
+                projection, sortLimit, deadline);
+        return new Planned(plan, stream);
+    }
+
+    public static DocumentStream source(EngineServices services, ReadView view, CollectionMeta c, QueryPlan plan) {
+        if (plan.index() == null) {
+            return new RecordScan(view, services.store(), plan.ranges(), plan.reverse());
+        }
+        return new IndexScan(view, services.store(), c, plan.ranges(), plan.reverse(), plan.dedupe());
+    }
+}

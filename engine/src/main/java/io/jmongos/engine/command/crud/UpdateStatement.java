@@ -1,0 +1,43 @@
+package io.jmongos.engine.command.crud;
+
+import io.jmongos.common.CommandFailedException;
+import io.jmongos.common.ErrorCode;
+import io.jmongos.engine.command.CommandArgs;
+import io.jmongos.engine.query.QueryCompiler;
+import io.jmongos.engine.query.QueryMatcher;
+import io.jmongos.engine.update.UpdateSpec;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/** One parsed statement of an update command: {q, u, upsert, multi, arrayFilters, hint}. */
+record UpdateStatement(BsonDocument query, QueryMatcher matcher, UpdateSpec update, boolean upsert, boolean multi,
+                       BsonValue hint) {
+    static UpdateStatement parse(BsonDocument cmd, BsonValue v) {
+        if (!v.isDocument()) {
+            throw CommandArgs.wrongType(cmd, "updates", v, "object");
+        }
+        BsonDocument s = v.asDocument();
+        BsonDocument q = CommandArgs.document(s, "q", null);
+        if (q == null) {
+            throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
+                    "BSON field 'update.updates.q' is missing but a required field");
+        }
+        BsonValue u = s.get("u");
+        if (u == null || !u.isDocument() && !u.isArray()) {
+            throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
+                    "BSON field 'update.updates.u' is missing but a required field");
+        }
+        Collation.refuse(s);
+        BsonValue filters = s.get("arrayFilters");
+        BsonArray arrayFilters = filters != null && filters.isArray() ? filters.asArray() : null;
+        UpdateSpec spec = UpdateSpec.compile(u, arrayFilters);
+        boolean multi = CommandArgs.bool(s, "multi", false);
+        if (multi && spec.isReplacement()) {
+            throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
+                    "multi update is not supported for replacement-style update");
+        }
+        return new UpdateStatement(q, QueryCompiler.compile(q), spec, CommandArgs.bool(s, "upsert", false), multi,
+                s.get("hint"));
+    }
+}
