@@ -43,7 +43,8 @@ final class BsonIdentity {
                         == Double.doubleToRawLongBits(b.asDouble().getValue());
             case JAVASCRIPT_WITH_SCOPE:
                 return a.asJavaScriptWithScope().getCode().equals(b.asJavaScriptWithScope().getCode())
-                        && identicalDocuments(a.asJavaScriptWithScope().getScope(), b.asJavaScriptWithScope().getScope());
+                        && identicalDocuments(a.asJavaScriptWithScope().getScope(),
+                        b.asJavaScriptWithScope().getScope());
             default:
                 return a.equals(b);
         }

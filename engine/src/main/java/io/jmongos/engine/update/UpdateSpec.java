@@ -65,8 +65,8 @@ public final class UpdateSpec {
             for (String k : doc.keySet()) {
                 if (k.startsWith("$")) {
                     throw new CommandFailedException(ErrorCode.DOLLAR_PREFIXED_FIELD_NAME, "The dollar ($) prefixed "
-                            + "field '" + k + "' in '" + k + "' is not allowed in the context of an update's replacement "
-                            + "document. Consider using an aggregation pipeline with $replaceWith.");
+                            + "field '" + k + "' in '" + k + "' is not allowed in the context of an update's "
+                            + "replacement document. Consider using an aggregation pipeline with $replaceWith.");
                 }
             }
             return new UpdateSpec(Kind.REPLACEMENT, null, null, null, doc, null);
@@ -126,7 +126,7 @@ public final class UpdateSpec {
                         : new BsonDateTime(System.currentTimeMillis()));
                 UpdateApplier.applyChildren(root, result, "", ctx);
         }
-        result = checkId(original, result, isUpsertInsert);
+        result = idFirst(checkId(original, result, isUpsertInsert));
         return new UpdateOutcome(result, !BsonIdentity.identicalDocuments(original, result));
     }
 
@@ -149,6 +149,21 @@ public final class UpdateSpec {
                     + "field '_id' was found to have been altered to " + BsonRender.element("_id", after));
         }
         return result;
+    }
+
+    /** MongoDB stores {@code _id} as the first field. */
+    private static BsonDocument idFirst(BsonDocument doc) {
+        BsonValue id = doc.get("_id");
+        if (id == null || doc.getFirstKey().equals("_id")) {
+            return doc;
+        }
+        BsonDocument out = new BsonDocument("_id", id);
+        for (Map.Entry<String, BsonValue> e : doc.entrySet()) {
+            if (!e.getKey().equals("_id")) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
     }
 
     /** The document an upsert starts from: the equality fields of the filter (54 if ambiguous). */
