@@ -28,10 +28,11 @@ final class PathIterator {
     }
 
     static boolean anyMatch(BsonDocument doc, FieldPath path, boolean leafTraversal, Visitor visitor) {
-        String[] parts = new String[path.length()];
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = path.part(i);
-        }
+        return anyMatch(doc, path.parts().toArray(new String[0]), leafTraversal, visitor);
+    }
+
+    /** As above with the path already split (callers on hot paths keep the array). */
+    static boolean anyMatch(BsonDocument doc, String[] parts, boolean leafTraversal, Visitor visitor) {
         return fromDocument(doc, parts, 0, leafTraversal, null, visitor);
     }
 

@@ -11,11 +11,13 @@ import org.bson.BsonValue;
  */
 final class PathNode implements MatchNode {
     private final FieldPath path;
+    private final String[] parts;
     private final ValuePredicate predicate;
     private final boolean leafTraversal;
 
     PathNode(FieldPath path, ValuePredicate predicate, boolean leafTraversal) {
         this.path = path;
+        this.parts = path.parts().toArray(new String[0]);
         this.predicate = predicate;
         this.leafTraversal = leafTraversal;
     }
@@ -26,7 +28,7 @@ final class PathNode implements MatchNode {
 
     @Override
     public boolean matches(BsonDocument document, MatchDetails details) {
-        return PathIterator.anyMatch(document, path, leafTraversal, (value, arrayOffset) -> {
+        return PathIterator.anyMatch(document, parts, leafTraversal, (value, arrayOffset) -> {
             if (!predicate.test(value, details)) {
                 return false;
             }
