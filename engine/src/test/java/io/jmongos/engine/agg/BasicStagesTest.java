@@ -31,7 +31,8 @@ class BasicStagesTest {
         assertThat(run("[{$project: {b: 0, e: 0, _id: 0}}]", doc)).isEqualTo(docs("{a: 1, z: 9}"));
         assertThat(run("[{$project: {'b.c': 0, 'e.d': 0}}]", doc))
                 .isEqualTo(docs("{_id: 1, a: 1, b: {d: 3}, e: [{c: 1}, 5, [{c: 3}]], z: 9}"));
-        assertThat(run("[{$project: {'n.x': {$literal: 1}}}]", "{_id: 1, n: 5}")).isEqualTo(docs("{_id: 1, n: {x: 1}}"));
+        assertThat(run("[{$project: {'n.x': {$literal: 1}}}]", "{_id: 1, n: 5}"))
+                .isEqualTo(docs("{_id: 1, n: {x: 1}}"));
         assertThat(run("[{$project: {_id: 1}}]", doc)).isEqualTo(docs("{_id: 1}"));
         fails(31254, "[{$project: {a: 1, b: 0}}]", doc);
         fails(51272, "[{$project: {}}]", doc);

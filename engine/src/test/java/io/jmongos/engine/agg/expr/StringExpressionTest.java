@@ -61,7 +61,8 @@ class StringExpressionTest {
     @Test
     void regexAndReplace() {
         assertThat(eval("{$regexMatch: {input: 'Hello', regex: '^h', options: 'i'}}")).isEqualTo(v("true"));
-        assertThat(eval("{$regexMatch: {input: 'Hello', regex: {$regularExpression: {pattern: '^h', options: ''}}}}")).isEqualTo(v("false"));
+        assertThat(eval("{$regexMatch: {input: 'Hello', regex: {$regularExpression: {pattern: '^h', options: ''}}}}"))
+                .isEqualTo(v("false"));
         assertThat(eval("{$regexMatch: {input: '$m', regex: 'a'}}")).isEqualTo(v("false"));
         assertThat(eval("{$regexFind: {input: 'ab12cd34', regex: '([a-z]+)(\\\\d+)'}}"))
                 .isEqualTo(v("{match: 'ab12', idx: 0, captures: ['ab', '12']}"));
