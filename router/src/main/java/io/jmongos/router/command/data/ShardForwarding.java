@@ -18,7 +18,7 @@ import io.jmongos.router.command.CommandContext;
 public final class ShardForwarding {
     /** Fields consumed by the router. */
     static final Set<String> ROUTER_FIELDS = Set.of("$db", "$clusterTime", "$readPreference", "apiVersion",
-            "apiStrict", "apiDeprecationErrors", "$audit", "$client");
+            "apiStrict", "apiDeprecationErrors", "$audit", "$client", "$queryOptions");
     /** Reply fields that describe the shard's clock, not the router's. */
     static final Set<String> SHARD_TIME_FIELDS = Set.of("$clusterTime", "operationTime", "$gleStats",
             "lastCommittedOpTime", "$configServerState", "$topologyTime");
