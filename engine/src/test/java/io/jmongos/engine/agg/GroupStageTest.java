@@ -73,6 +73,20 @@ class GroupStageTest {
     }
 
     @Test
+    void nAccumulatorsAndTopBottom() {
+        String[] in = {"{g: 1, v: 3, s: 'c'}", "{g: 1, v: 1, s: 'a'}", "{g: 1, v: 2, s: 'b'}", "{g: 1, s: 'z'}"};
+        assertThat(run("[{$group: {_id: '$g', f: {$firstN: {input: '$v', n: 2}}, l: {$lastN: {input: '$v', n: 2}},"
+                + " mn: {$minN: {input: '$v', n: 2}}, mx: {$maxN: {input: '$v', n: 5}}}}]", in))
+                .isEqualTo(docs("{_id: 1, f: [3, 1], l: [2, null], mn: [1, 2], mx: [3, 2, 1]}"));
+        assertThat(run("[{$group: {_id: '$g', t: {$top: {sortBy: {v: -1}, output: '$s'}}, "
+                + "b: {$bottom: {sortBy: {v: -1}, output: '$s'}}, tn: {$topN: {n: 2, sortBy: {s: 1}, output: '$v'}},"
+                + " bn: {$bottomN: {n: 2, sortBy: {s: 1}, output: '$s'}}}}]", in))
+                .isEqualTo(docs("{_id: 1, t: 'c', b: 'z', tn: [1, 2], bn: ['c', 'z']}"));
+        fails(5787908, "[{$group: {_id: null, f: {$firstN: {input: '$v', n: 0}}}}]");
+        fails(5787906, "[{$group: {_id: null, f: {$topN: {n: 1, output: '$v'}}}}]");
+    }
+
+    @Test
     void groupErrors() {
         fails(15955, "[{$group: {n: {$sum: 1}}}]");
         fails(15952, "[{$group: {_id: null, n: {$nope: 1}}}]").hasMessage("unknown group operator '$nope'");

@@ -19,6 +19,9 @@ final class Operators {
         TypeOperators.register(ops);
         DateOperators.register(ops);
         MiscOperators.register(ops);
+        AccumulatorExpressions.register(ops);
+        SortArrayOperator.register(ops);
+        ArrayNOperators.register(ops);
     }
 
     /** An operator with exactly {@code arity} arguments (a single non-array argument counts as one). */

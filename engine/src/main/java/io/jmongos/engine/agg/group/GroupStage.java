@@ -90,6 +90,9 @@ public final class GroupStage implements Stage {
             }
             return new Output(name, Accumulators.factory("$sum"), new LiteralExpression(new BsonInt32(1)));
         }
+        if (NAccumulators.NAMES.contains(op)) {
+            return NAccumulators.parse(name, op, arg);
+        }
         Supplier<Accumulator> factory = Accumulators.factory(op);
         if (factory == null) {
             throw AggErrors.fail(15952, "unknown group operator '" + op + "'");

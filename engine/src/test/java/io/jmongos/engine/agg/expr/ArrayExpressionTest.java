@@ -74,6 +74,24 @@ class ArrayExpressionTest {
     }
 
     @Test
+    void accumulatorExpressionsAndSortArray() {
+        assertThat(eval("{$sum: '$a'}", "{a: [1, 2.5, 'x']}")).isEqualTo(v("3.5"));
+        assertThat(eval("{$sum: [1, 2, '$m']}")).isEqualTo(v("3"));
+        assertThat(eval("{$sum: 'abc'}")).isEqualTo(v("0"));
+        assertThat(eval("{$avg: [[1, 2, 'x']]}")).isEqualTo(v("1.5"));
+        assertThat(eval("{$avg: [[]]}")).isEqualTo(BsonNull.VALUE);
+        assertThat(eval("{$max: [[1, 5, null]]}")).isEqualTo(v("5"));
+        assertThat(eval("{$min: [4, '$m', 2]}")).isEqualTo(v("2"));
+        assertThat(eval("{$stdDevPop: [[2, 4]]}")).isEqualTo(v("1.0"));
+        assertThat(eval("{$sortArray: {input: [3, 1, 2], sortBy: -1}}")).isEqualTo(v("[3, 2, 1]"));
+        assertThat(eval("{$sortArray: {input: [{a: 2}, {a: 1}], sortBy: {a: 1}}}")).isEqualTo(v("[{a: 1}, {a: 2}]"));
+        assertThat(eval("{$firstN: {input: [1, 2, 3], n: 2}}")).isEqualTo(v("[1, 2]"));
+        assertThat(eval("{$lastN: {input: [1, 2, 3], n: 2}}")).isEqualTo(v("[2, 3]"));
+        assertThat(eval("{$maxN: {input: [1, null, 3, 2], n: 2}}")).isEqualTo(v("[3, 2]"));
+        failsWith(5787908, "{$minN: {input: [1], n: 0}}");
+    }
+
+    @Test
     void setsAndObjects() {
         assertThat(eval("{$setUnion: [[1, 2], [2.0, 3]]}")).isEqualTo(v("[1, 2, 3]"));
         assertThat(eval("{$setIntersection: [[1, 2, 3], [3, 1]]}")).isEqualTo(v("[1, 3]"));
