@@ -1,6 +1,7 @@
 package io.jmongos.engine.agg.group;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -136,11 +137,13 @@ final class NAccumulators {
         private final long n;
         private final Comparator<BsonDocument> order;
         private final boolean single;
+        private final boolean bottom;
         private final List<BsonDocument> entries = new ArrayList<>();
 
         SortedAcc(long n, Comparator<BsonValue[]> keys, boolean bottom, boolean single) {
             this.n = n;
             this.single = single;
+            this.bottom = bottom;
             Comparator<BsonDocument> c = Comparator.comparing(
                     e -> e.getArray("k").getValues().toArray(new BsonValue[0]), keys);
             this.order = bottom ? c.reversed() : c;
@@ -169,9 +172,12 @@ final class NAccumulators {
             if (single) {
                 return entries.isEmpty() ? BsonNull.VALUE : entries.get(0).get("v");
             }
-            BsonArray out = new BsonArray();
+            List<BsonValue> out = new ArrayList<>();
             entries.forEach(e -> out.add(e.get("v")));
-            return out;
+            if (bottom) {
+                Collections.reverse(out);
+            }
+            return new BsonArray(out);
         }
     }
 }
