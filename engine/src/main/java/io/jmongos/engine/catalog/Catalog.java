@@ -120,6 +120,11 @@ public final class Catalog {
     public void drop(CollectionMeta c) {
         store.delete(store.catalog(), CatalogCodec.key(c.ns()), true);
         collections.remove(c.ns());
+        deleteData(c);
+    }
+
+    /** Deletes a collection version's records and index entries (its catalog entry stays as it is). */
+    public void deleteData(CollectionMeta c) {
         store.deleteRange(store.records(), c.recordPrefix(), Keys.successor(c.recordPrefix()));
         for (IndexMeta i : c.indexes()) {
             dropIndexData(i);

@@ -47,6 +47,11 @@ public final class OperationContext {
         this.retry = retry;
     }
 
+    /** The same operation running another command document (explain's inner command). */
+    public OperationContext withCommand(BsonDocument other) {
+        return new OperationContext(services, db, other, deadline, params, session, txn, retry);
+    }
+
     public EngineServices services() {
         return services;
     }

@@ -32,8 +32,12 @@ public final class QuerySupport {
         }
     }
 
-    /** A planned query: the plan (null for a missing collection) and its stream. */
-    public record Planned(QueryPlan plan, QueryStream stream) {
+    /** A planned query: the plan (null for a missing collection), its stream and the storage source under it. */
+    public record Planned(QueryPlan plan, QueryStream stream, DocumentStream source) {
+        /** Index keys read so far (0 for record-store scans). */
+        public long keysExamined() {
+            return source instanceof IndexScan ? ((IndexScan) source).keysExamined() : 0;
+        }
     }
 
     public static Planned plan(EngineServices services, ReadView view, CollectionMeta c, Query q,
@@ -44,14 +48,14 @@ public final class QuerySupport {
                 : Projection.compile(q.projection());
         long sortLimit = services.options().sortMemoryLimitBytes();
         if (c == null) {
-            return new Planned(null, new QueryStream(new ListStream(List.of()), matcher, null, 0, 0, null, sortLimit,
-                    deadline));
+            ListStream empty = new ListStream(List.of());
+            return new Planned(null, new QueryStream(empty, matcher, null, 0, 0, null, sortLimit, deadline), empty);
         }
         QueryPlan plan = QueryPlanner.plan(c, q.filter(), sort, q.hint(), view.sequence());
         DocumentStream source = source(services, view, c, plan);
         QueryStream stream = new QueryStream(source, matcher, plan.providesSort() ? null : sort, q.skip(), q.limit(),
                 projection, sortLimit, deadline);
-        return new Planned(plan, stream);
+        return new Planned(plan, stream, source);
     }
 
     public static DocumentStream source(EngineServices services, ReadView view, CollectionMeta c, QueryPlan plan) {

@@ -191,6 +191,15 @@ public final class RocksStore implements AutoCloseable {
         }
     }
 
+    /** RocksDB's estimate of the number of keys in a column family. */
+    public long estimatedKeys(ColumnFamilyHandle cf) {
+        try {
+            return db.getLongProperty(cf, "rocksdb.estimate-num-keys");
+        } catch (RocksDBException e) {
+            return -1;
+        }
+    }
+
     /** The sequence number of the last committed write. */
     public long latestSequence() {
         return db.getLatestSequenceNumber();

@@ -1,0 +1,100 @@
+package io.jmongos.engine;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import io.jmongos.common.CommandFailedException;
+import io.jmongos.common.ErrorCode;
+import io.jmongos.engine.catalog.Catalog;
+import io.jmongos.engine.command.CommandDispatcher;
+import io.jmongos.engine.command.CommandRegistry;
+import io.jmongos.engine.command.EngineServices;
+import io.jmongos.engine.cursor.CursorManager;
+import io.jmongos.engine.storage.RocksStore;
+import io.jmongos.engine.storage.WriteConflictException;
+import io.jmongos.engine.txn.SessionCatalog;
+import io.jmongos.engine.write.CollectionWriter;
+import org.bson.BsonDocument;
+
+/**
+ * The embedded shard: an "embedded mongod" on RocksDB. The router sends it command documents as mongos
+ * sends them to a shard and relays the replies. {@link #runCommand} is thread-safe and never throws for
+ * command errors: they come back as {@code {ok: 0, errmsg, code, codeName, errorLabels?}}.
+ */
+public final class EmbeddedEngine implements AutoCloseable {
+    private final EngineServices services;
+    private final CommandDispatcher dispatcher;
+    private final TtlMonitor ttl;
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private EmbeddedEngine(EngineServices services) {
+        this.services = services;
+        this.dispatcher = new CommandDispatcher(services, CommandRegistry.standard());
+        this.ttl = new TtlMonitor(services);
+    }
+
+    /** Opens the engine: in memory when {@code options.dbPath()} is null, else durable under that directory. */
+    public static EmbeddedEngine open(EngineOptions options) {
+        RocksStore store = RocksStore.open(options.dbPath(), options.blockCacheBytes());
+        try {
+            Catalog catalog = new Catalog(store);
+            CursorManager cursors = new CursorManager();
+            SessionCatalog sessions = new SessionCatalog(store, txn -> {
+                txn.written().forEach((ns, version) -> {
+                    var current = catalog.get(ns);
+                    if (current == null || current.version() != version) {
+                        throw new WriteConflictException();
+                    }
+                });
+            }, cursors::killAll);
+            return new EmbeddedEngine(new EngineServices(options, store, catalog, new CollectionWriter(store, catalog),
+                    cursors, sessions));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Runs one command against database {@code db}; the reply carries {@code ok: 1} or the error. */
+    public BsonDocument runCommand(String db, BsonDocument command) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                return new CommandFailedException(ErrorCode.SHUTDOWN_IN_PROGRESS, "The embedded engine is closed")
+                        .toReply();
+            }
+            return dispatcher.run(db, command);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Runs one TTL pass now (tests); returns the number of documents deleted. */
+    long runTtlPass() {
+        return ttl.runOnce();
+    }
+
+    public EngineStats stats() {
+        long docs = services.store().estimatedKeys(services.store().records());
+        return new EngineStats(services.catalog().databases().size(), services.catalog().all().size(), docs,
+                services.cursors().size(), services.sessions().openTransactions());
+    }
+
+    /** Kills cursors, aborts open transactions and closes the store. */
+    @Override
+    public void close() {
+        ttl.close();
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            services.cursors().closeAll();
+            services.sessions().closeAll();
+            services.store().close();
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.jmongos.engine.command.ddl;
+
+import java.util.Set;
+
+import io.jmongos.common.CommandFailedException;
+import io.jmongos.common.ErrorCode;
+import io.jmongos.engine.catalog.Catalog;
+import io.jmongos.engine.catalog.CollectionMeta;
+import io.jmongos.engine.catalog.Namespace;
+import io.jmongos.engine.command.CommandArgs;
+import io.jmongos.engine.command.EngineCommand;
+import io.jmongos.engine.command.OperationContext;
+import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonValue;
+
+/**
+ * create: an empty collection. Capped, time-series, clustered collections, views and collations are refused
+ * clearly; validator options are stored but not enforced. Creating an existing collection with the same
+ * options succeeds (MongoDB 7), with other options fails with 48 NamespaceExists.
+ */
+public final class CreateCommand implements EngineCommand {
+    /** Command fields that are not collection options. */
+    private static final Set<String> NOT_OPTIONS = Set.of("create", "$db", "lsid", "txnNumber", "autocommit",
+            "startTransaction", "writeConcern", "readConcern", "comment", "maxTimeMS", "$clusterTime",
+            "$readPreference", "apiVersion", "apiStrict", "apiDeprecationErrors");
+
+    @Override
+    public BsonDocument run(OperationContext op) {
+        BsonDocument cmd = op.command();
+        Namespace ns = CommandArgs.namespace(op.db(), cmd);
+        BsonDocument options = new BsonDocument();
+        for (var e : cmd.entrySet()) {
+            if (!NOT_OPTIONS.contains(e.getKey())) {
+                options.put(e.getKey(), e.getValue());
+            }
+        }
+        for (String unsupported : new String[] {"capped", "timeseries", "clusteredIndex", "viewOn", "pipeline",
+            "changeStreamPreAndPostImages", "encryptedFields"}) {
+            BsonValue v = options.get(unsupported);
+            if (v != null && !(v.isBoolean() && !v.asBoolean().getValue())) {
+                throw new CommandFailedException(ErrorCode.NOT_IMPLEMENTED, "the '" + unsupported
+                        + "' option of create is not supported by the jmongos embedded engine");
+            }
+        }
+        io.jmongos.engine.command.crud.Collation.refuse(cmd);
+        Catalog catalog = op.catalog();
+        try (Catalog.Held x = catalog.exclusive()) {
+            CollectionMeta existing = catalog.get(ns);
+            if (existing != null) {
+                if (!existing.options().equals(options)) {
+                    throw new CommandFailedException(ErrorCode.NAMESPACE_EXISTS, "namespace " + ns.full()
+                            + " already exists, but with different options: " + existing.options().toJson());
+                }
+            } else {
+                catalog.create(ns, options);
+            }
+        }
+        return new BsonDocument("ok", new BsonDouble(1));
+    }
+}

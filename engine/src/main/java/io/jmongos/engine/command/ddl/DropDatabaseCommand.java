@@ -1,0 +1,25 @@
+package io.jmongos.engine.command.ddl;
+
+import io.jmongos.engine.catalog.Catalog;
+import io.jmongos.engine.catalog.CollectionMeta;
+import io.jmongos.engine.catalog.Namespace;
+import io.jmongos.engine.command.EngineCommand;
+import io.jmongos.engine.command.OperationContext;
+import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonString;
+
+/** dropDatabase: drops every collection of the database. */
+public final class DropDatabaseCommand implements EngineCommand {
+    @Override
+    public BsonDocument run(OperationContext op) {
+        Namespace.validateDb(op.db());
+        Catalog catalog = op.catalog();
+        try (Catalog.Held x = catalog.exclusive()) {
+            for (CollectionMeta c : catalog.list(op.db())) {
+                catalog.drop(c);
+            }
+        }
+        return new BsonDocument("dropped", new BsonString(op.db())).append("ok", new BsonDouble(1));
+    }
+}
