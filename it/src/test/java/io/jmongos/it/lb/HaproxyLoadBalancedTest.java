@@ -1,0 +1,92 @@
+package io.jmongos.it.lb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.bson.BsonDocument;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import ch.qos.logback.classic.Level;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import io.jmongos.server.JmongosServer;
+
+/**
+ * A real HAProxy in front of two jmongos: the Java driver with {@code loadBalanced=true} runs CRUD, a cursor
+ * and transactions through it, every connection carries a serviceId, both jmongos get traffic, and HAProxy's
+ * health checks cause no error.
+ */
+class HaproxyLoadBalancedTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"send-proxy", "send-proxy-v2 check inter 500ms"})
+    void driverThroughHaproxy(String serverOptions) throws Exception {
+        HaproxyProcess.assumeInstalled();
+        try (JmongosServer s1 = Jmongos.startWithLoadBalancerPort();
+             JmongosServer s2 = Jmongos.startWithLoadBalancerPort();
+             ErrorLogCapture log = new ErrorLogCapture();
+             HaproxyProcess haproxy = HaproxyProcess.start(dir, List.of(s1.loadBalancerPort(), s2.loadBalancerPort()),
+                     serverOptions)) {
+            String uri = "mongodb://127.0.0.1:" + haproxy.port() + "/?loadBalanced=true";
+            ServiceIdRecorder first = new ServiceIdRecorder();
+            ServiceIdRecorder second = new ServiceIdRecorder();
+            // HAProxy's round robin sends the first connection of each client to a different jmongos.
+            try (MongoClient a = client(uri, first); MongoClient b = client(uri, second)) {
+                LoadBalancedWorkload.run(a, "lb");
+                LoadBalancedWorkload.run(b, "lb");
+            }
+            assertThat(first.all()).isNotEmpty().doesNotContainNull();
+            assertThat(second.all()).isNotEmpty().doesNotContainNull();
+            assertThat(first.distinct()).as("one connection, one jmongos per client").hasSize(1);
+            assertThat(second.distinct()).hasSize(1);
+            ObjectId idA = first.all().get(0);
+            ObjectId idB = second.all().get(0);
+            assertThat(idA).as("the two clients reached different jmongos").isNotEqualTo(idB);
+            assertThat(List.of(idA, idB)).containsExactlyInAnyOrder(s1.services().processId(),
+                    s2.services().processId());
+
+            for (JmongosServer s : List.of(s1, s2)) {
+                try (MongoClient direct = Jmongos.mainPortClient(s)) {
+                    BsonDocument status = Jmongos.serverStatus(direct);
+                    assertThat(status.getDocument("proxyProtocol").getDocument("accepted").getNumber("proxy")
+                            .longValue()).as("PROXY headers accepted").isGreaterThanOrEqualTo(1);
+                    assertThat(status.getDocument("connections").getNumber("totalCreated").longValue())
+                            .isGreaterThanOrEqualTo(2);
+                    assertThat(status.getDocument("connections").containsKey("loadBalanced")).isTrue();
+                }
+                if (serverOptions.contains("check")) {
+                    awaitHealthChecks(s, 2);
+                }
+                assertThat(s.frontend().proxyMetrics().rejectedTotal()).as("rejected PROXY headers").isZero();
+            }
+            assertThat(log.atLeast(Level.ERROR)).as(ErrorLogCapture.describe(log.atLeast(Level.ERROR))).isEmpty();
+        }
+    }
+
+    static MongoClient client(String uri, ServiceIdRecorder recorder) {
+        return MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+                .addCommandListener(recorder).build());
+    }
+
+    private static void awaitHealthChecks(JmongosServer s, long n) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (s.frontend().proxyMetrics().acceptedLocal() < n && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(s.frontend().proxyMetrics().acceptedLocal()).as("LOCAL headers of HAProxy's health checks")
+                .isGreaterThanOrEqualTo(n);
+    }
+}
