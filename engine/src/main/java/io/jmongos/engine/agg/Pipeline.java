@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import io.jmongos.engine.agg.expr.AggErrors;
+import io.jmongos.engine.agg.expr.VariableScope;
 import io.jmongos.engine.agg.expr.Variables;
 import io.jmongos.engine.agg.stage.ExecContext;
 import io.jmongos.engine.agg.stage.MergeStage;
@@ -43,7 +44,10 @@ public final class Pipeline {
      *                                                  unknown stage, 168 for an unknown expression...)
      */
     public static Pipeline compile(BsonArray stages, PipelineContext ctx) {
-        return new Pipeline(coalesce(StageRegistry.parse(stages, StageRegistry.Mode.TOP)), ctx);
+        BsonDocument let = ctx == null ? null : ctx.commandLet();
+        List<String> letNames = let == null ? List.of() : new ArrayList<>(let.keySet());
+        return VariableScope.checked(letNames, () -> new Pipeline(coalesce(StageRegistry.parse(stages,
+                StageRegistry.Mode.TOP)), ctx));
     }
 
     /**

@@ -105,6 +105,21 @@ class BasicStagesTest {
     }
 
     @Test
+    void undefinedVariablesFailAtCompileTime() {
+        fails(17276, "[{$project: {a: '$$nope'}}]").hasMessage("Use of undefined variable: nope");
+        fails(17276, "[{$match: {$expr: {$eq: ['$a', '$$nope']}}}]");
+        fails(17276, "[{$project: {a: {$map: {input: [1], as: 'x', in: '$$this'}}}}]");
+        fails(17276, "[{$lookup: {from: 'c', let: {x: 1}, as: 'o', pipeline: [{$project: {v: '$$y'}}]}}]");
+        fails(17276, "[{$merge: {into: 't', let: {a: 1}, whenMatched: [{$set: {v: '$$new'}}]}}]");
+        assertThat(run("[{$project: {_id: 0, a: {$let: {vars: {x: 1}, in: {$map: {input: [1], in: "
+                + "{$add: ['$$this', '$$x']}}}}}}}]", "{}")).isEqualTo(docs("{a: [2]}"));
+        FakePipelineContext ctx = new FakePipelineContext();
+        ctx.let = BsonDocument.parse("{k: 1}");
+        assertThat(run(ctx, "[{$project: {_id: 0, a: '$$k', n: {$type: '$$NOW'}}}]", "{}"))
+                .isEqualTo(docs("{a: 1, n: 'date'}"));
+    }
+
+    @Test
     void unknownAndMisplacedStages() {
         fails(40324, "[{$foo: {}}]").hasMessage("Unrecognized pipeline stage name: '$foo'");
         fails(40324, "[{$setWindowFields: {}}]").hasMessageContaining("'$setWindowFields'");

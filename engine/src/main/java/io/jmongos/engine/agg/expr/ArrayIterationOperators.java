@@ -1,5 +1,6 @@
 package io.jmongos.engine.agg.expr;
 
+import java.util.List;
 import java.util.Map;
 
 import org.bson.BsonArray;
@@ -52,7 +53,7 @@ final class ArrayIterationOperators {
         }
         String as = as(d);
         Expression input = ExpressionCompiler.compile(d.get("input"));
-        Expression in = ExpressionCompiler.compile(d.get("in"));
+        Expression in = VariableScope.with(List.of(as), () -> ExpressionCompiler.compile(d.get("in")));
         return (root, vars) -> {
             BsonValue arr = input.evaluate(root, vars);
             if (Values.isNullish(arr)) {
@@ -85,7 +86,7 @@ final class ArrayIterationOperators {
         }
         String as = as(d);
         Expression input = ExpressionCompiler.compile(d.get("input"));
-        Expression cond = ExpressionCompiler.compile(d.get("cond"));
+        Expression cond = VariableScope.with(List.of(as), () -> ExpressionCompiler.compile(d.get("cond")));
         Expression limit = d.containsKey("limit") ? ExpressionCompiler.compile(d.get("limit")) : null;
         return (root, vars) -> {
             BsonValue arr = input.evaluate(root, vars);
@@ -144,7 +145,7 @@ final class ArrayIterationOperators {
         }
         Expression input = ExpressionCompiler.compile(d.get("input"));
         Expression initial = ExpressionCompiler.compile(d.get("initialValue"));
-        Expression in = ExpressionCompiler.compile(d.get("in"));
+        Expression in = VariableScope.with(List.of("value", "this"), () -> ExpressionCompiler.compile(d.get("in")));
         return (root, vars) -> {
             BsonValue arr = input.evaluate(root, vars);
             if (Values.isNullish(arr)) {

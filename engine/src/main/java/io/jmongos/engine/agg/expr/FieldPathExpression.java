@@ -25,6 +25,7 @@ final class FieldPathExpression implements Expression {
             if (!Variables.isSystem(name)) {
                 Variables.validateName(name);
             }
+            VariableScope.check(name);
             return new FieldPathExpression(name, dot < 0 ? null : FieldPath.parse(rest.substring(dot + 1)));
         }
         if (text.length() == 1) {

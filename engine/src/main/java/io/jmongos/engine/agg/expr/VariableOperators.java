@@ -48,7 +48,8 @@ final class VariableOperators {
             }
             bindings.put(e.getKey(), ExpressionCompiler.compile(e.getValue()));
         }
-        Expression in = ExpressionCompiler.compile(inSpec);
+        BsonValue body = inSpec;
+        Expression in = VariableScope.with(bindings.keySet(), () -> ExpressionCompiler.compile(body));
         return (root, vars) -> {
             Variables scope = vars;
             for (Map.Entry<String, Expression> b : bindings.entrySet()) {

@@ -14,6 +14,7 @@ import io.jmongos.engine.agg.expr.Expression;
 import io.jmongos.engine.agg.expr.ExpressionCompiler;
 import io.jmongos.engine.agg.expr.FieldPath;
 import io.jmongos.engine.agg.expr.Values;
+import io.jmongos.engine.agg.expr.VariableScope;
 import io.jmongos.engine.agg.expr.Variables;
 
 import org.bson.BsonArray;
@@ -101,7 +102,9 @@ public final class LookupStage implements Stage {
         if (letSpec != null && pipelineSpec == null) {
             throw AggErrors.fail(ErrorCode.FAILED_TO_PARSE, "$lookup with 'let' requires a 'pipeline'");
         }
-        SubPipeline pipeline = pipelineSpec == null ? null : parser.apply(pipelineSpec);
+        BsonValue sub = pipelineSpec;
+        SubPipeline pipeline = sub == null ? null : VariableScope.with(
+                letSpec == null ? List.of() : letSpec.keySet(), () -> parser.apply(sub));
         boolean documentsSource = pipeline != null && !pipeline.stages().isEmpty()
                 && pipeline.stages().get(0) instanceof DocumentsStage;
         if (from == null && !documentsSource) {

@@ -13,6 +13,7 @@ import io.jmongos.engine.agg.expr.Expression;
 import io.jmongos.engine.agg.expr.ExpressionCompiler;
 import io.jmongos.engine.agg.expr.FieldPath;
 import io.jmongos.engine.agg.expr.Values;
+import io.jmongos.engine.agg.expr.VariableScope;
 import io.jmongos.engine.agg.expr.Variables;
 
 import org.bson.BsonDocument;
@@ -39,12 +40,13 @@ final class MergeSpec {
             m.coll = spec.asString().getValue();
         } else if (spec.isDocument()) {
             BsonDocument letSpec = null;
+            BsonValue whenMatchedSpec = null;
             for (Map.Entry<String, BsonValue> e : spec.asDocument().entrySet()) {
                 BsonValue v = e.getValue();
                 switch (e.getKey()) {
                     case "into": m.into(v); break;
                     case "on": m.on = onFields(v); break;
-                    case "whenMatched": m.whenMatched(v, updateParser); break;
+                    case "whenMatched": whenMatchedSpec = v; break;
                     case "whenNotMatched": m.whenNotMatched = whenNotMatched(v); break;
                     case "let":
                         if (!v.isDocument()) {
@@ -59,6 +61,14 @@ final class MergeSpec {
             }
             if (m.coll == null) {
                 throw AggErrors.fail(40414, "BSON field '$merge.into' is missing but a required field");
+            }
+            if (whenMatchedSpec != null) {
+                BsonValue wm = whenMatchedSpec;
+                List<String> names = letSpec == null ? List.of("new") : new ArrayList<>(letSpec.keySet());
+                VariableScope.with(names, () -> {
+                    m.whenMatched(wm, updateParser);
+                    return null;
+                });
             }
             if (letSpec != null && m.whenMatched != WhenMatched.PIPELINE) {
                 throw AggErrors.fail(51199, "Cannot use 'let' variables with 'whenMatched: "
