@@ -22,6 +22,8 @@ public class ExternalProcess implements AutoCloseable {
     private final Path dir;
     private final Path output;
     private final Process process;
+    /** Stops the process if the test JVM exits (e.g. a surefire timeout) before {@link #close()}. */
+    private final Thread shutdownHook;
 
     ExternalProcess(String name, Path dir, List<String> command) throws IOException {
         this.name = name;
@@ -30,6 +32,8 @@ public class ExternalProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         this.process = pb.start();
+        this.shutdownHook = new Thread(this::stop, name + "-stopper");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Wait until the front port listens; fail with the process output if it exits or takes too long. */
@@ -61,6 +65,15 @@ public class ExternalProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs stop()
+        }
+        stop();
+    }
+
+    private void stop() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
