@@ -14,6 +14,7 @@ import io.jmongos.engine.agg.stage.LookupStage;
 import io.jmongos.engine.agg.stage.MergeStage;
 import io.jmongos.engine.agg.stage.OutStage;
 import io.jmongos.engine.agg.stage.ProjectionStages;
+import io.jmongos.engine.agg.stage.RedactStage;
 import io.jmongos.engine.agg.stage.SampleStage;
 import io.jmongos.engine.agg.stage.SimpleStages;
 import io.jmongos.engine.agg.stage.SortStage;
@@ -35,7 +36,7 @@ final class StageRegistry {
             "$replaceRoot", "$replaceWith");
     /** Stages MongoDB has that jmongos does not implement: refused by name rather than silently ignored. */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("$bucketAuto", "$setWindowFields", "$densify",
-            "$fill", "$geoNear", "$graphLookup", "$redact", "$search", "$searchMeta", "$vectorSearch",
+            "$fill", "$geoNear", "$graphLookup", "$search", "$searchMeta", "$vectorSearch",
             "$collStats", "$indexStats", "$currentOp", "$listSessions", "$listLocalSessions", "$changeStream",
             "$changeStreamSplitLargeEvent", "$planCacheStats", "$listSearchIndexes", "$listSampledQueries",
             "$shardedDataDistribution", "$queryStats", "$listClusterCatalog");
@@ -109,6 +110,7 @@ final class StageRegistry {
             case "$lookup": return LookupStage.parse(spec, p -> parse(p, Mode.LOOKUP));
             case "$unionWith": return UnionWithStage.parse(spec, p -> parse(p, Mode.UNION_WITH));
             case "$documents": return DocumentsStage.parse(spec);
+            case "$redact": return RedactStage.parse(spec);
             case "$out": return OutStage.parse(spec);
             case "$merge": return MergeStage.parse(spec, p -> parse(p, Mode.UPDATE));
             default:

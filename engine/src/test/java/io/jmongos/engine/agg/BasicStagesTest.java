@@ -105,6 +105,16 @@ class BasicStagesTest {
     }
 
     @Test
+    void redact() {
+        String p = "[{$redact: {$cond: {if: {$eq: ['$level', 'secret']}, then: '$$PRUNE', else: '$$DESCEND'}}}]";
+        assertThat(run(p, "{_id: 1, level: 'public', a: {level: 'secret', x: 1}, b: [{level: 'secret'}, "
+                + "{level: 'public', y: 2}, 3]}", "{_id: 2, level: 'secret'}"))
+                .isEqualTo(docs("{_id: 1, level: 'public', b: [{level: 'public', y: 2}, 3]}"));
+        assertThat(run("[{$redact: '$$KEEP'}]", "{a: 1}")).isEqualTo(docs("{a: 1}"));
+        fails(17053, "[{$redact: 'x'}]", "{a: 1}");
+    }
+
+    @Test
     void undefinedVariablesFailAtCompileTime() {
         fails(17276, "[{$project: {a: '$$nope'}}]").hasMessage("Use of undefined variable: nope");
         fails(17276, "[{$match: {$expr: {$eq: ['$a', '$$nope']}}}]");

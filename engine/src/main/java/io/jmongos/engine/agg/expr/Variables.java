@@ -1,9 +1,11 @@
 package io.jmongos.engine.agg.expr;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 
@@ -22,6 +24,10 @@ public final class Variables {
     public static final String REMOVE = "REMOVE";
     public static final String NOW = "NOW";
     public static final String CLUSTER_TIME = "CLUSTER_TIME";
+    /** $redact's verdicts: the values of $$DESCEND, $$PRUNE and $$KEEP. */
+    public static final String DESCEND = "DESCEND";
+    public static final String PRUNE = "PRUNE";
+    public static final String KEEP = "KEEP";
 
     private final Variables parent;
     private final String name;
@@ -104,6 +110,10 @@ public final class Variables {
                 return now;
             case CLUSTER_TIME:
                 return new BsonTimestamp((int) (now.getValue() / 1000), 1);
+            case DESCEND:
+            case PRUNE:
+            case KEEP:
+                return new BsonString(varName.toLowerCase(Locale.ROOT));
             default:
                 throw AggErrors.fail(17276, "Use of undefined variable: " + varName);
         }
@@ -126,7 +136,8 @@ public final class Variables {
 
     static boolean isSystem(String varName) {
         return ROOT.equals(varName) || CURRENT.equals(varName) || REMOVE.equals(varName) || NOW.equals(varName)
-                || CLUSTER_TIME.equals(varName);
+                || CLUSTER_TIME.equals(varName) || DESCEND.equals(varName) || PRUNE.equals(varName)
+                || KEEP.equals(varName);
     }
 
     /**
