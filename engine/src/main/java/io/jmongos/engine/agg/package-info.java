@@ -6,7 +6,8 @@
  *   <li>{@link io.jmongos.engine.agg.Pipeline#compile} parses an aggregate pipeline (undefined {@code $$vars}
  *       fail at compile time, 17276); {@link io.jmongos.engine.agg.Pipeline#execute} runs it lazily.</li>
  *   <li>{@link io.jmongos.engine.agg.Pipeline#leadingMatchFilter()} and
- *       {@link io.jmongos.engine.agg.Pipeline#leadingSort()} let storage push the first $match/$sort into an index scan; pass what it applied to
+ *       {@link io.jmongos.engine.agg.Pipeline#leadingSort()} let storage push the first $match/$sort into an
+ *       index scan; pass what it applied to
  *       {@code execute(input, matchApplied, sortApplied)}.</li>
  *   <li>{@link io.jmongos.engine.agg.Pipeline#compileUpdate} / {@code applyToDocument} run update pipelines.</li>
  *   <li>Expressions live in {@code agg.expr} ({@code ExpressionCompiler.compile(spec)}; a Java {@code null}
