@@ -1,0 +1,129 @@
+package io.jmongos.bench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+
+import io.jmongos.bench.stats.LoadResult;
+
+/** Evaluates the bars of issue 7 (and issue 5's index figure) on one run's results. */
+public final class Bars {
+    /** Issue 7: ping at 64 threads on the main port, at least 60% of the limit server's. */
+    static final double PING_OF_LIMIT = 0.60;
+    /** Issue 7: findOne by _id and insertOne at 64 threads, at least twice mongo-java-server's. */
+    static final double TIMES_PEER = 2.0;
+    /** Issue 7: the LB port with the client's PROXY header within 5% of the main port. */
+    static final double LB_TOLERANCE = 0.05;
+    /** Issue 7: idle LB connections under 30 KiB resident each. */
+    static final double IDLE_KIB_PER_CONN = 30.0;
+    /** Issue 7: disconnect cleanup p99 under 50 ms. */
+    static final double CLEANUP_P99_MILLIS = 50.0;
+    /** Issue 5: indexed find at least 50 times faster than unindexed on 1,000,000 documents. */
+    static final double INDEX_RATIO = 50.0;
+    static final int BAR_THREADS = 64;
+
+    private Bars() {
+    }
+
+    public static List<Bar> evaluate(BenchResults r) {
+        List<Bar> bars = new ArrayList<>();
+        bars.add(ratio(r, "ping", "jmongos", "limit", PING_OF_LIMIT, "ping at 64 threads: jmongos / limit server",
+                "≥ 60%", true));
+        bars.add(ratio(r, "findOne", "jmongos", "mjs", TIMES_PEER, "findOne by _id at 64 threads: jmongos / "
+                + "mongo-java-server", "≥ 2×", false));
+        bars.add(ratio(r, "insert", "jmongos", "mjs", TIMES_PEER, "insertOne at 64 threads: jmongos / "
+                + "mongo-java-server", "≥ 2×", false));
+        bars.add(lbWithinTolerance(r));
+        bars.add(idle(r));
+        bars.add(cleanup(r));
+        bars.add(index(r));
+        return bars;
+    }
+
+    private static Bar ratio(BenchResults r, String scenario, String a, String b, double min, String name,
+                             String required, boolean percent) {
+        LoadResult x = r.find(scenario, a, BAR_THREADS);
+        LoadResult y = r.find(scenario, b, BAR_THREADS);
+        if (x == null || y == null || y.opsPerSec() == 0) {
+            return new Bar(name, "not measured", required, null);
+        }
+        double q = x.opsPerSec() / y.opsPerSec();
+        String measured = String.format(Locale.ROOT, percent ? "%.0f%% (%,.0f vs %,.0f ops/s)"
+                : "%.2f× (%,.0f vs %,.0f ops/s)", percent ? q * 100 : q, x.opsPerSec(), y.opsPerSec());
+        return new Bar(name, measured, required, q >= min);
+    }
+
+    private static Bar lbWithinTolerance(BenchResults r) {
+        String name = "jmongos-lb (client PROXY header) vs jmongos main port, every scenario and thread count";
+        double worst = Double.MAX_VALUE;
+        String worstAt = null;
+        int compared = 0;
+        for (LoadResult main : r.loads()) {
+            if (!main.target().equals("jmongos")) {
+                continue;
+            }
+            LoadResult lb = r.find(main.scenario(), "jmongos-lb", main.threads());
+            if (lb == null || main.opsPerSec() == 0) {
+                continue;
+            }
+            compared++;
+            double q = lb.opsPerSec() / main.opsPerSec();
+            if (q < worst) {
+                worst = q;
+                worstAt = main.scenario() + "@" + main.threads();
+            }
+        }
+        if (compared == 0) {
+            return new Bar(name, "not measured", "≥ 95% of main-port ops/s", null);
+        }
+        return new Bar(name, String.format(Locale.ROOT, "worst %.1f%% (%s) over %d loads", worst * 100, worstAt,
+                compared), "≥ 95% of main-port ops/s", worst >= 1 - LB_TOLERANCE);
+    }
+
+    private static Bar idle(BenchResults r) {
+        String name = "idle LB connections: resident memory per connection";
+        BsonDocument idle = r.scale().getDocument("idle", null);
+        if (idle == null || !idle.isArray("steps") || idle.getArray("steps").isEmpty()) {
+            return new Bar(name, "not measured", "< 30 KiB at 20,000", null);
+        }
+        BsonArray steps = idle.getArray("steps");
+        BsonDocument last = steps.get(steps.size() - 1).asDocument();
+        double perConn = last.getDouble("rssDeltaPerConnKib").getValue();
+        int held = last.getInt32("held").getValue();
+        String measured = String.format(Locale.ROOT, "%.1f KiB/conn (RSS growth) at %,d held; %.1f KiB/conn total RSS"
+                + "; heap %.1f KiB/conn", perConn, held, last.getDouble("rssTotalPerConnKib").getValue(),
+                last.getDouble("heapDeltaPerConnKib").getValue());
+        return new Bar(name, measured, "< 30 KiB at 20,000", perConn < IDLE_KIB_PER_CONN);
+    }
+
+    private static Bar cleanup(BenchResults r) {
+        String name = "disconnect cleanup p99 per client (cursor killed and transaction aborted)";
+        BsonDocument c = r.scale().getDocument("cleanup", null);
+        if (c == null || !c.containsKey("perClientP99Millis")) {
+            return new Bar(name, "not measured", "< 50 ms", null);
+        }
+        double p99 = c.getDouble("perClientP99Millis").getValue();
+        boolean all = c.getBoolean("allGone").getValue();
+        String measured = String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms over %d clients%s",
+                c.getDouble("perClientP50Millis").getValue(), p99, c.getInt32("clients").getValue(),
+                all ? "" : " (NOT all cleaned up)");
+        return new Bar(name, measured, "< 50 ms", all && p99 < CLEANUP_P99_MILLIS);
+    }
+
+    private static Bar index(BenchResults r) {
+        String name = "issue 5: find by indexed field vs unindexed";
+        BsonDocument x = r.scale().getDocument("index", null);
+        if (x == null || !x.containsKey("ratioOfMedians")) {
+            return new Bar(name, "not measured", "≥ 50× on 1,000,000 documents", null);
+        }
+        double q = x.getDouble("ratioOfMedians").getValue();
+        long docs = x.getInt64("documents").getValue();
+        String measured = String.format(Locale.ROOT, "%.0f× (%.3f ms vs %.1f ms) on %,d documents", q,
+                x.getDocument("indexed").getDouble("p50Millis").getValue(),
+                x.getDocument("unindexed").getDouble("p50Millis").getValue(), docs);
+        return new Bar(name, measured, "≥ 50× on 1,000,000 documents", docs >= 1_000_000 ? q >= INDEX_RATIO : null);
+    }
+}

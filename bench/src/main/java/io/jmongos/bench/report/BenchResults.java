@@ -1,0 +1,96 @@
+package io.jmongos.bench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+
+import io.jmongos.bench.stats.LoadResult;
+
+/** Everything one run measured and recorded, in the order it happened. */
+public final class BenchResults {
+    private final BsonDocument meta;
+    private final List<LoadResult> loads = new ArrayList<>();
+    private final BsonArray unsupported = new BsonArray();
+    private final BsonArray problems = new BsonArray();
+    private final BsonDocument targets = new BsonDocument();
+    private final BsonDocument scale = new BsonDocument();
+    private final List<String> targetOrder = new ArrayList<>();
+
+    public BenchResults(BsonDocument meta) {
+        this.meta = meta;
+    }
+
+    public BsonDocument meta() {
+        return meta;
+    }
+
+    public synchronized void addLoad(LoadResult r) {
+        loads.add(r);
+    }
+
+    public synchronized List<LoadResult> loads() {
+        return List.copyOf(loads);
+    }
+
+    /** The first result of scenario/target/threads, or null. */
+    public synchronized LoadResult find(String scenario, String target, int threads) {
+        for (LoadResult r : loads) {
+            if (r.scenario().equals(scenario) && r.target().equals(target) && r.threads() == threads) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    public synchronized void unsupported(String target, String scenario, String reason) {
+        unsupported.add(new BsonDocument("target", new BsonString(target)).append("scenario", new BsonString(scenario))
+                .append("reason", new BsonString(reason)));
+    }
+
+    public BsonArray unsupported() {
+        return unsupported;
+    }
+
+    /** A failure that is not a measurement (a target that did not start, a scale test that broke). */
+    public synchronized void problem(String where, String what) {
+        problems.add(new BsonDocument("where", new BsonString(where)).append("what", new BsonString(what)));
+    }
+
+    public BsonArray problems() {
+        return problems;
+    }
+
+    public synchronized void target(String id, BsonDocument info) {
+        targets.append(id, info);
+        if (!targetOrder.contains(id)) {
+            targetOrder.add(id);
+        }
+    }
+
+    public BsonDocument targets() {
+        return targets;
+    }
+
+    /** Target ids in the order they ran (columns of the tables). */
+    public List<String> targetOrder() {
+        return List.copyOf(targetOrder);
+    }
+
+    /** idle, cleanup, index: the scale figures. */
+    public BsonDocument scale() {
+        return scale;
+    }
+
+    public BsonDocument toBson(List<Bar> bars) {
+        BsonArray l = new BsonArray();
+        loads().forEach(r -> l.add(r.toBson()));
+        BsonArray b = new BsonArray();
+        bars.forEach(bar -> b.add(bar.toBson()));
+        return new BsonDocument("meta", meta).append("targets", targets).append("loads", l)
+                .append("unsupported", unsupported).append("scale", scale).append("bars", b)
+                .append("problems", problems);
+    }
+}

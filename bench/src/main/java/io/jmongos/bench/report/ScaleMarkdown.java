@@ -1,0 +1,94 @@
+package io.jmongos.bench.report;
+
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/** The markdown of the scale figures: idle connections, disconnect cleanup, indexed vs unindexed find. */
+final class ScaleMarkdown {
+    private ScaleMarkdown() {
+    }
+
+    static void append(StringBuilder md, BsonDocument scale) {
+        idle(md, scale.getDocument("idle", null));
+        cleanup(md, scale.getDocument("cleanup", null));
+        index(md, scale.getDocument("index", null));
+    }
+
+    private static void idle(StringBuilder md, BsonDocument idle) {
+        if (idle == null) {
+            return;
+        }
+        BsonDocument base = idle.getDocument("baseline");
+        md.append("#### Idle LB connections (PROXY v2 + hello loadBalanced, then silent)\n\n")
+                .append("| held | RSS KiB | RSS growth KiB/conn | RSS total KiB/conn | heap after GC KiB | heap growth "
+                        + "KiB/conn | threads | ping p50 / p99 / p99.9 µs (1 active LB client) | note |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        BsonDocument bp = base.getDocument("ping");
+        md.append("| 0 | ").append(s(base, "rssKib")).append(" | – | – | ").append(s(base, "heapUsedAfterGcKib"))
+                .append(" | – | ").append(s(base, "threads")).append(" | ").append(lat(bp)).append(" | baseline |\n");
+        for (BsonValue v : idle.getArray("steps")) {
+            BsonDocument d = v.asDocument();
+            String note = d.isNull("cappedBy") ? "" : MarkdownReport.cell(d.getString("cappedBy").getValue());
+            if (d.getInt32("failedOpens").getValue() > 0) {
+                note += " failed opens: " + d.getInt32("failedOpens").getValue() + " ("
+                        + MarkdownReport.cell(MarkdownReport.str(d, "firstError")) + ")";
+            }
+            md.append("| ").append(s(d, "held")).append(" | ").append(s(d, "rssKib")).append(" | ")
+                    .append(s(d, "rssDeltaPerConnKib")).append(" | ").append(s(d, "rssTotalPerConnKib")).append(" | ")
+                    .append(s(d, "heapUsedAfterGcKib")).append(" | ").append(s(d, "heapDeltaPerConnKib")).append(" | ")
+                    .append(s(d, "threads")).append(" | ").append(lat(d.getDocument("ping"))).append(" | ")
+                    .append(note).append(" |\n");
+        }
+        md.append("\nAfter closing all: server saw them gone in ").append(s(idle, "afterCloseAllGoneMillis"))
+                .append(" ms; RSS ").append(s(idle, "rssAfterCloseKib")).append(" KiB.\n\n");
+    }
+
+    private static void cleanup(StringBuilder md, BsonDocument c) {
+        if (c == null) {
+            return;
+        }
+        md.append("#### Disconnect cleanup (LB clients with an open cursor and an open transaction)\n\n")
+                .append("| clients | per client p50 ms | p99 ms | max ms | cursor p99 ms | txn p99 ms | all gone after"
+                        + " first close ms | close loop ms | polls (mean ms) | aborted Δ | Interrupted Δ |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n| ")
+                .append(s(c, "clients")).append(" | ").append(s(c, "perClientP50Millis")).append(" | ")
+                .append(s(c, "perClientP99Millis")).append(" | ").append(s(c, "perClientMaxMillis")).append(" | ")
+                .append(s(c, "cursorP99Millis")).append(" | ").append(s(c, "txnP99Millis")).append(" | ")
+                .append(s(c, "allGoneAfterFirstCloseMillis")).append(" | ").append(s(c, "closeLoopMillis"))
+                .append(" | ").append(s(c, "polls")).append(" (").append(s(c, "meanPollMillis")).append(") | ")
+                .append(s(c, "transactionsAbortedDelta")).append(" | ").append(s(c, "abortCauseInterruptedDelta"))
+                .append(" |\n\nPer-client time = end of the first `$currentOp` poll not listing the client's cursor "
+                        + "and transaction − the client's close; the poll duration is the resolution.\n\n");
+    }
+
+    private static void index(StringBuilder md, BsonDocument x) {
+        if (x == null) {
+            return;
+        }
+        BsonDocument i = x.getDocument("indexed");
+        BsonDocument u = x.getDocument("unindexed");
+        md.append("#### Issue 5: find by indexed vs unindexed field\n\n")
+                .append("| documents | load s | query | queries | p50 ms | p99 ms | plan |\n")
+                .append("|---:|---:|---|---:|---:|---:|---|\n")
+                .append("| ").append(s(x, "documents")).append(" | ").append(s(x, "loadSeconds"))
+                .append(" | {a: v} (indexed) | ").append(s(i, "queries")).append(" | ").append(ms(i, "p50Millis"))
+                .append(" | ").append(ms(i, "p99Millis")).append(" | ").append(s(i, "plan")).append(" |\n")
+                .append("| | | {b: v} (no index) | ").append(s(u, "queries")).append(" | ").append(ms(u, "p50Millis"))
+                .append(" | ").append(ms(u, "p99Millis")).append(" | ").append(s(u, "plan")).append(" |\n\n")
+                .append("Ratio of medians: **").append(s(x, "ratioOfMedians")).append("×** (each query returns ")
+                .append(s(x, "matchesPerQuery")).append(" documents).\n\n");
+    }
+
+    private static String lat(BsonDocument p) {
+        return String.format(java.util.Locale.ROOT, "%,.0f / %,.0f / %,.0f", p.getDouble("p50Micros").getValue(),
+                p.getDouble("p99Micros").getValue(), p.getDouble("p999Micros").getValue());
+    }
+
+    private static String ms(BsonDocument d, String k) {
+        return String.format(java.util.Locale.ROOT, "%.3f", d.getDouble(k).getValue());
+    }
+
+    private static String s(BsonDocument d, String k) {
+        return MarkdownReport.str(d, k);
+    }
+}

@@ -1,0 +1,39 @@
+package io.jmongos.bench.scenario;
+
+import io.jmongos.bench.load.Operation;
+import io.jmongos.bench.raw.RawMongoConnection;
+import io.jmongos.bench.target.RunningTarget;
+import io.jmongos.bench.target.TargetKind;
+
+/**
+ * Connection establishment: TCP connect (+ PROXY v2 header on jmongos-lb), hello (loadBalanced on LB targets),
+ * ping, close, on a plain blocking socket: the server's accept/handshake/teardown cost without a driver's
+ * pool and monitor machinery in the way.
+ */
+public final class ConnectScenario implements Scenario {
+    static final int TIMEOUT_MILLIS = 10_000;
+
+    @Override
+    public String name() {
+        return "connect";
+    }
+
+    @Override
+    public boolean supports(TargetKind kind) {
+        return true;
+    }
+
+    @Override
+    public Operation operation(ScenarioContext ctx) {
+        RunningTarget t = ctx.target();
+        int port = t.clientPort();
+        boolean header = t.kind().clientWritesProxyHeader();
+        boolean lb = t.kind().loadBalanced();
+        return (thread, seq) -> {
+            try (RawMongoConnection c = RawMongoConnection.open(port, header, TIMEOUT_MILLIS)) {
+                c.commandOk(RawMongoConnection.hello(lb));
+                c.commandOk(RawMongoConnection.ping());
+            }
+        };
+    }
+}
