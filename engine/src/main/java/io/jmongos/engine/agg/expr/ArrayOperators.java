@@ -196,25 +196,14 @@ final class ArrayOperators {
                     + Values.typeName(a[0]));
         }
         List<BsonValue> list = a[0].asArray().getValues();
-        int start = a.length > 2 ? index(a[2], "starting") : 0;
-        int end = a.length > 3 ? Math.min(list.size(), index(a[3], "ending")) : list.size();
+        int start = a.length > 2 ? SubstringOperators.index("$indexOfArray", a[2], "starting index") : 0;
+        int end = a.length > 3 ? Math.min(list.size(), SubstringOperators.index("$indexOfArray", a[3],
+                "ending index")) : list.size();
         for (int i = start; i < end; i++) {
             if (Values.compare(list.get(i), a[1]) == 0) {
                 return new BsonInt32(i);
             }
         }
         return new BsonInt32(-1);
-    }
-
-    private static int index(BsonValue v, String which) {
-        if (!Values.isNumber(v) || Numbers.toDouble(v) != Math.rint(Numbers.toDouble(v))) {
-            throw AggErrors.fail(40096, "$indexOfArray requires an integral " + which + " index, found a value of "
-                    + "type: " + Values.typeName(v) + ", with value: " + MathOperators.render(v));
-        }
-        long i = Numbers.toLong(v);
-        if (i < 0) {
-            throw AggErrors.fail(40097, "$indexOfArray requires a nonnegative " + which + " index, got: " + i);
-        }
-        return (int) Math.min(i, Integer.MAX_VALUE);
     }
 }

@@ -19,7 +19,7 @@ final class StringOperators {
         Operators.fixed(ops, "$toLower", 1, a -> new BsonString(asciiLower(StringCoercion.coerce(a[0]))));
         Operators.fixed(ops, "$toUpper", 1, a -> new BsonString(asciiUpper(StringCoercion.coerce(a[0]))));
         Operators.fixed(ops, "$strcasecmp", 2, a -> new BsonInt32(Integer.signum(
-                asciiLower(StringCoercion.coerce(a[0])).compareTo(asciiLower(StringCoercion.coerce(a[1]))))));
+                asciiUpper(StringCoercion.coerce(a[0])).compareTo(asciiUpper(StringCoercion.coerce(a[1]))))));
         Operators.fixed(ops, "$split", 2, a -> split(a[0], a[1]));
         Operators.fixed(ops, "$strLenCP", 1, a -> {
             String s = requireString("$strLenCP", 34471, a[0]);

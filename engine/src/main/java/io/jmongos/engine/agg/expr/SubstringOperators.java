@@ -16,14 +16,14 @@ final class SubstringOperators {
     static BsonValue substrCP(BsonValue input, BsonValue index, BsonValue length) {
         String s = StringCoercion.coerce(input);
         if (!Values.isNumber(index)) {
-            throw AggErrors.fail(34450, "$substrCP: index must be a numeric type (is BSON type "
+            throw AggErrors.fail(34450, "$substrCP: starting index must be a numeric type (is BSON type "
                     + Values.typeName(index) + ")");
         }
         if (!Values.isNumber(length)) {
             throw AggErrors.fail(34452, "$substrCP: length must be a numeric type (is BSON type "
                     + Values.typeName(length) + ")");
         }
-        int start = int32("$substrCP: index", 34451, index);
+        int start = int32("$substrCP: starting index", 34451, index);
         int len = int32("$substrCP: length", 34453, length);
         if (len < 0) {
             throw AggErrors.fail(34454, "$substrCP: length must be a nonnegative integer.");
@@ -52,17 +52,20 @@ final class SubstringOperators {
     static BsonValue substrBytes(String op, BsonValue input, BsonValue start, BsonValue length) {
         String s = StringCoercion.coerce(input);
         if (!Values.isNumber(start)) {
-            throw AggErrors.fail(16034, op + ": starting index must be a numeric type (is BSON type "
+            throw AggErrors.fail(16034, op + ":  starting index must be a numeric type (is BSON type "
                     + Values.typeName(start) + ")");
         }
         if (!Values.isNumber(length)) {
-            throw AggErrors.fail(16035, op + ": length must be a numeric type (is BSON type "
+            throw AggErrors.fail(16035, op + ":  length must be a numeric type (is BSON type "
                     + Values.typeName(length) + ")");
         }
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         long from = Numbers.toLong(start);
         long len = Numbers.toLong(length);
-        if (from < 0 || from >= bytes.length) {
+        if (from < 0) {
+            throw AggErrors.fail(50752, op + ":  starting index must be non-negative (got: " + from + ")");
+        }
+        if (from >= bytes.length) {
             return new BsonString("");
         }
         long to = len < 0 ? bytes.length : Math.min((long) bytes.length, from + len);
@@ -95,8 +98,8 @@ final class SubstringOperators {
         String s = a[0].asString().getValue();
         String find = a[1].asString().getValue();
         int units = bytes ? s.getBytes(StandardCharsets.UTF_8).length : s.codePointCount(0, s.length());
-        int start = a.length > 2 ? index(op, a[2], bytes) : 0;
-        int end = a.length > 3 ? Math.min(units, index(op, a[3], bytes)) : units;
+        int start = a.length > 2 ? index(op, a[2], "starting index") : 0;
+        int end = a.length > 3 ? Math.min(units, index(op, a[3], "ending index")) : units;
         if (start > units || start > end) {
             return new BsonInt32(-1);
         }
@@ -123,15 +126,16 @@ final class SubstringOperators {
         return new BsonInt32(-1);
     }
 
-    private static int index(String op, BsonValue v, boolean bytes) {
+    /** MongoDB's check of index arguments (its 40096 message has no space after the operator name). */
+    static int index(String op, BsonValue v, String what) {
         boolean integral = Values.isNumber(v) && Numbers.toDouble(v) == Math.rint(Numbers.toDouble(v));
         if (!integral) {
-            throw AggErrors.fail(bytes ? 40089 : 40096, op + " requires an integral starting index, found a value "
-                    + "of type: " + Values.typeName(v) + ", with value: " + MathOperators.render(v));
+            throw AggErrors.fail(40096, op + "requires an integral " + what + ", found a value of type: "
+                    + Values.typeName(v) + ", with value: " + MathOperators.render(v));
         }
         long i = Numbers.toLong(v);
         if (i < 0) {
-            throw AggErrors.fail(bytes ? 40090 : 40097, op + " requires a nonnegative start index, got: " + i);
+            throw AggErrors.fail(40097, op + " requires a nonnegative " + what + ", found: " + i);
         }
         return (int) Math.min(i, Integer.MAX_VALUE);
     }

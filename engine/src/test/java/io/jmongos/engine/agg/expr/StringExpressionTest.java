@@ -20,6 +20,7 @@ class StringExpressionTest {
         assertThat(eval("{$toLower: null}")).isEqualTo(v("''"));
         assertThat(eval("{$strcasecmp: ['ABC', 'abc']}")).isEqualTo(v("0"));
         assertThat(eval("{$strcasecmp: ['a', 'B']}")).isEqualTo(v("-1"));
+        assertThat(eval("{$strcasecmp: ['_', 'a']}")).isEqualTo(v("1"));
         failsWith(16007, "{$toLower: [[1]]}");
     }
 
@@ -30,6 +31,7 @@ class StringExpressionTest {
         assertThat(eval("{$substrBytes: ['abcdef', 2, 2]}")).isEqualTo(v("'cd'"));
         assertThat(eval("{$substr: ['abcdef', 2, -1]}")).isEqualTo(v("'cdef'"));
         failsWith(28656, "{$substrBytes: ['héllo', 2, 1]}");
+        failsWith(50752, "{$substrBytes: ['abc', -1, 1]}");
         failsWith(34455, "{$substrCP: ['abc', -1, 1]}");
         failsWith(34452, "{$substrCP: ['abc', 1, 'x']}");
         assertThat(eval("{$strLenCP: 'héllo'}")).isEqualTo(v("5"));
