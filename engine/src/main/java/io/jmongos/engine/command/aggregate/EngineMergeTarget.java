@@ -82,7 +82,8 @@ final class EngineMergeTarget implements MergeTarget {
         byte[] bytes = DocumentValidator.bytesForUpdate(doc);
         try (WriteTarget t = op.openForWrite(ns)) {
             op.writeUnit(t.meta(), txn -> {
-                byte[] cur = txn.getForUpdate(op.services().store().records(), CollectionWriter.recordKey(t.meta(), id));
+                byte[] cur = txn.getForUpdate(op.services().store().records(),
+                        CollectionWriter.recordKey(t.meta(), id));
                 if (cur == null) {
                     op.services().writer().insert(txn, t.meta(), DocumentValidator.forInsert(doc), bytes);
                 } else {

@@ -77,17 +77,20 @@ public final class FindAndModifyCommand implements EngineCommand {
         boolean returnNew = CommandArgs.bool(cmd, "new", false);
         boolean upsert = CommandArgs.bool(cmd, "upsert", false);
         if (remove && update != null) {
-            throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE, "Cannot specify both an update and remove=true");
+            throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
+                    "Cannot specify both an update and remove=true");
         }
         if (!remove && update == null) {
-            throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE, "Either an update or remove=true must be specified");
+            throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
+                    "Either an update or remove=true must be specified");
         }
         if (remove && returnNew) {
             throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
                     "Cannot specify both new=true and remove=true; 'remove' always returns the deleted document");
         }
         if (remove && upsert) {
-            throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE, "Cannot specify both upsert=true and remove=true");
+            throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
+                    "Cannot specify both upsert=true and remove=true");
         }
         if (update != null && !update.isDocument() && !update.isArray()) {
             throw CommandArgs.wrongType(cmd, "update", update, "object, array");

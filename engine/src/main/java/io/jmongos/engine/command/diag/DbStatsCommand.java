@@ -36,7 +36,8 @@ public final class DbStatsCommand implements EngineCommand {
                 .append("avgObjSize", new BsonDouble(objects == 0 ? 0 : (double) data / objects))
                 .append("dataSize", new BsonDouble((double) data / scale))
                 .append("storageSize", new BsonDouble((double) storage / scale))
-                .append("indexes", new BsonInt32(indexes)).append("indexSize", new BsonDouble((double) indexSize / scale))
+                .append("indexes", new BsonInt32(indexes))
+                .append("indexSize", new BsonDouble((double) indexSize / scale))
                 .append("totalSize", new BsonDouble((double) (storage + indexSize) / scale))
                 .append("scaleFactor", new BsonInt64(scale)).append("ok", new BsonDouble(1));
     }

@@ -78,7 +78,8 @@ public final class ExplainCommand implements EngineCommand {
                         CommandArgs.document(inner, "sort", null), 0, 1, null, inner.get("hint"));
             case "update": case "delete": {
                 BsonValue list = inner.get(name.equals("update") ? "updates" : "deletes");
-                if (list == null || !list.isArray() || list.asArray().isEmpty() || !list.asArray().get(0).isDocument()) {
+                if (list == null || !list.isArray() || list.asArray().isEmpty()
+                        || !list.asArray().get(0).isDocument()) {
                     throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE, "explain of " + name
                             + " needs one statement");
                 }
