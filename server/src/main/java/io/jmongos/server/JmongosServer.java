@@ -1,0 +1,214 @@
+package io.jmongos.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+
+import io.jmongos.common.CommandFailedException;
+import io.jmongos.router.RouterBootstrap;
+import io.jmongos.router.RouterModule;
+import io.jmongos.router.RouterServices;
+import io.jmongos.router.frontend.FrontendConfig;
+import io.jmongos.router.frontend.ListenerBindException;
+import io.jmongos.router.frontend.RouterServer;
+import io.jmongos.router.log.LogComponent;
+import io.jmongos.router.log.LogIds;
+import io.jmongos.router.log.StructuredLog;
+import io.jmongos.router.param.CoreParameters;
+import io.jmongos.router.param.ServerParameters;
+import io.jmongos.router.shard.InProcessShard;
+import io.jmongos.router.shard.Shard;
+import io.jmongos.server.config.ServerSettings;
+import io.jmongos.server.config.SettingsParser;
+import io.jmongos.server.log.LoggingSetup;
+
+/**
+ * A running jmongos: the programmatic entry point for tests and benchmarks, and what the command line
+ * starts. {@code JmongosServer.start(List.of("--port", "0"))} parses exactly as the command line does,
+ * binds, and returns once the server accepts connections.
+ */
+public final class JmongosServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JmongosServer.class);
+
+    private final ServerSettings settings;
+    private final Shard shard;
+    private final RouterServices services;
+    private final List<RouterModule> modules;
+    private final RouterServer frontend;
+    private boolean closed;
+
+    private JmongosServer(ServerSettings settings, Shard shard, RouterServices services, List<RouterModule> modules,
+                          RouterServer frontend) {
+        this.settings = settings;
+        this.shard = shard;
+        this.services = services;
+        this.modules = modules;
+        this.frontend = frontend;
+    }
+
+    /**
+     * Parse {@code args} like the command line and start a server.
+     *
+     * @throws StartupException one line naming the problem (bad option, port in use ...)
+     */
+    public static JmongosServer start(List<String> args) {
+        return start(SettingsParser.parse(args));
+    }
+
+    /** Start a server from parsed settings. */
+    public static JmongosServer start(ServerSettings settings) {
+        if (settings.logPath() != null && !LoggingSetup.writable(settings.logPath())) {
+            throw new StartupException("Cannot write log file " + settings.logPath());
+        }
+        LoggingSetup.configure(settings.logPath(), settings.logAppend(), settings.verbosity(), settings.quiet());
+        ServerParameters params = new ServerParameters();
+        List<RouterModule> modules = RouterBootstrap.discoverModules();
+        RouterBootstrap.registerParameters(params, modules);
+        applyParameters(params, settings.setParameters());
+        int lbPort = params.getInt(CoreParameters.LOAD_BALANCER_PORT);
+        String portProblem = RouterServer.checkPorts(settings.port(), lbPort);
+        if (portProblem != null) {
+            throw new StartupException(portProblem);
+        }
+        Shard shard = openShard(settings);
+        RouterServer frontend = null;
+        try {
+            RouterServices services = new RouterServices(shard, params);
+            services.network().setCompressors(settings.compressors());
+            services.network().setMaxIncomingConnections(settings.maxConns());
+            services.setSlowMs(settings.slowMs());
+            services.setCmdLineOpts(cmdLineOpts(settings));
+            RouterBootstrap.install(services, modules);
+            frontend = new RouterServer(new FrontendConfig(settings.bindIps(), settings.bindAll(), settings.port(),
+                    lbPort), services);
+            frontend.start();
+            JmongosServer server = new JmongosServer(settings, shard, services, modules, frontend);
+            server.logWaiting();
+            LoggingSetup.startupDone();
+            return server;
+        } catch (ListenerBindException e) {
+            closeQuietly(frontend, modules, shard);
+            throw new StartupException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(frontend, modules, shard);
+            throw e;
+        }
+    }
+
+    private static void applyParameters(ServerParameters params, Map<String, BsonValue> values) {
+        for (Map.Entry<String, BsonValue> e : values.entrySet()) {
+            if (!params.isDefined(e.getKey())) {
+                throw new StartupException("Illegal --setParameter parameter: \"" + e.getKey() + "\"");
+            }
+            try {
+                params.set(e.getKey(), e.getValue(), true);
+            } catch (CommandFailedException ex) {
+                throw new StartupException("Bad value for --setParameter " + e.getKey() + ": " + ex.getMessage(), ex);
+            }
+        }
+    }
+
+    private static Shard openShard(ServerSettings settings) {
+        try {
+            return InProcessShard.open(settings.dbPath());
+        } catch (RuntimeException e) {
+            throw new StartupException("Cannot open the embedded store"
+                    + (settings.dbPath() != null ? " at " + settings.dbPath() : "") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static BsonDocument cmdLineOpts(ServerSettings settings) {
+        BsonArray argv = new BsonArray();
+        argv.add(new BsonString("jmongos"));
+        settings.argv().forEach(a -> argv.add(new BsonString(a)));
+        return new BsonDocument("argv", argv).append("parsed", settings.parsed());
+    }
+
+    private void logWaiting() {
+        LoggingEventBuilder b = StructuredLog.info(LOG, LogIds.WAITING_FOR_CONNECTIONS, LogComponent.NETWORK,
+                "Waiting for connections").addKeyValue("port", frontend.mainPort());
+        if (frontend.loadBalancerPort() != 0) {
+            b.addKeyValue("loadBalancerPort", frontend.loadBalancerPort());
+        }
+        b.addKeyValue("bindIp", services.network().bindAddresses()).addKeyValue("ssl", "off").log();
+    }
+
+    /** The main port as bound. */
+    public int mainPort() {
+        return frontend.mainPort();
+    }
+
+    /** The LB port as bound, 0 when off. */
+    public int loadBalancerPort() {
+        return frontend.loadBalancerPort();
+    }
+
+    public RouterServices services() {
+        return services;
+    }
+
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    /** The frontend (listeners, PROXY metrics). */
+    public RouterServer frontend() {
+        return frontend;
+    }
+
+    /** {@code host:port} of the main port on its first bound address, for connection strings. */
+    public String mainAddress() {
+        List<String> addrs = services.network().bindAddresses();
+        String host = addrs.isEmpty() || settings.bindAll() ? "127.0.0.1" : addrs.get(0);
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return host + ":" + mainPort();
+    }
+
+    /** Stop listening, close every connection, then the store. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly(frontend, modules, shard);
+        StructuredLog.info(LOG, LogIds.NOW_EXITING, LogComponent.CONTROL, "Shutdown complete")
+                .addKeyValue("port", frontend.mainPort()).log();
+    }
+
+    private static void closeQuietly(RouterServer frontend, List<RouterModule> modules, Shard shard) {
+        List<RuntimeException> errors = new ArrayList<>();
+        if (frontend != null) {
+            try {
+                frontend.close();
+            } catch (RuntimeException e) {
+                errors.add(e);
+            }
+        }
+        for (RouterModule m : modules) {
+            try {
+                m.close();
+            } catch (RuntimeException e) {
+                errors.add(e);
+            }
+        }
+        try {
+            shard.close();
+        } catch (RuntimeException e) {
+            errors.add(e);
+        }
+        for (RuntimeException e : errors) {
+            LOG.warn("error while shutting down: {}", e.toString());
+        }
+    }
+}
