@@ -1,0 +1,97 @@
+package io.jmongos.it.spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code it/spec-run DIR... [--report FILE] [--topology sharded|load-balanced|both]}: runs spec files
+ * (folders or single .json files) against jmongos it starts itself, prints a line per failed test and
+ * ends with {@code N passed, N failed, N skipped}; with {@code --report} writes the markdown report.
+ * Exit status 0 when every failure is on the expected-failures list, 1 otherwise, 2 on bad usage.
+ */
+public final class SpecRunMain {
+    private SpecRunMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<Path> inputs = new ArrayList<>();
+        Path report = null;
+        String topology = "both";
+        String command = System.getProperty("spec.run.command", "it/spec-run " + String.join(" ", args));
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--report" -> report = Path.of(value(args, ++i, "--report"));
+                case "--topology" -> topology = value(args, ++i, "--topology");
+                default -> inputs.add(Path.of(args[i]));
+            }
+        }
+        if (inputs.isEmpty() || !List.of("sharded", "load-balanced", "both").contains(topology)) {
+            usage("give at least one spec folder or file; --topology is sharded, load-balanced or both");
+        }
+        List<Topology> topologies = topology.equals("both") ? List.of(Topology.SHARDED, Topology.LOAD_BALANCED)
+                : List.of(Topology.fromSpecName(topology));
+        List<SpecFile> files = new ArrayList<>();
+        for (Path in : inputs) {
+            if (!Files.exists(in)) {
+                usage("no such file or folder: " + in);
+            }
+            files.addAll(SuiteRunner.files(in));
+        }
+        ExpectedFailures expected = ExpectedFailures.load();
+        List<SpecReport.Run> runs = new ArrayList<>();
+        List<TestResult> all = new ArrayList<>();
+        int unexpected = 0;
+        try (SpecCluster cluster = SpecCluster.start(topologies.contains(Topology.LOAD_BALANCED))) {
+            for (Topology t : topologies) {
+                try (SpecEnvironment env = new SpecEnvironment(cluster.target(t))) {
+                    List<TestResult> results = new SuiteRunner(env).run(files, r -> {
+                        if (r.status() == TestResult.Status.FAILED) {
+                            String listed = expected.reason(t.specName(), r.test());
+                            System.out.println("FAILED [" + t.specName() + "] " + r.test().file().suite() + "/"
+                                    + r.test().key() + (listed != null ? " (expected)" : "") + ": "
+                                    + firstLine(r.reason()));
+                        }
+                    });
+                    for (TestResult r : results) {
+                        if (r.status() == TestResult.Status.FAILED && expected.reason(t.specName(), r.test()) == null) {
+                            unexpected++;
+                        }
+                    }
+                    System.out.println(SpecReport.summaryLine("[" + t.specName() + "]", results));
+                    runs.add(new SpecReport.Run(t.specName(), results));
+                    all.addAll(results);
+                }
+            }
+        }
+        if (report != null) {
+            if (report.getParent() != null) {
+                Files.createDirectories(report.getParent());
+            }
+            Files.writeString(report, SpecReport.markdown(runs, command, expected), StandardCharsets.UTF_8);
+        }
+        System.out.println(SpecReport.counts(all));
+        System.exit(unexpected == 0 ? 0 : 1);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            usage(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static String firstLine(String s) {
+        String t = s == null ? "" : s.replace('\n', ' ');
+        return t.length() > 240 ? t.substring(0, 240) + "..." : t;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("spec-run: " + problem);
+        System.err.println("usage: it/spec-run DIR... [--report FILE] [--topology sharded|load-balanced|both]");
+        System.exit(2);
+    }
+}

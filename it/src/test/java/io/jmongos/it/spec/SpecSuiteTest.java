@@ -1,0 +1,104 @@
+package io.jmongos.it.spec;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Base of the JUnit entry points: one dynamic test per spec test, per topology, over one cluster started
+ * for the class. A test that fails is a JUnit failure unless it is on the expected-failures list (then it
+ * is reported as skipped with "expected failure"); a test the runner cannot run is skipped with its reason.
+ * Without the specification folder the whole class is skipped with a clear message.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SpecSuiteTest {
+    private final Map<Topology, SpecEnvironment> environments = new EnumMap<>(Topology.class);
+    private final List<TestResult> results = new CopyOnWriteArrayList<>();
+    private final List<String> unexpectedPasses = new CopyOnWriteArrayList<>();
+    private final ExpectedFailures expected = ExpectedFailures.load();
+    private SpecCluster cluster;
+
+    /** The suite's folder under the specification folder, e.g. "load-balancers/tests". */
+    abstract String folder();
+
+    /** The topologies the suite runs on. */
+    Set<Topology> topologies() {
+        return Set.of(Topology.SHARDED, Topology.LOAD_BALANCED);
+    }
+
+    @BeforeAll
+    void startCluster() {
+        String why = SpecDirectory.unavailable();
+        Assumptions.assumeTrue(why == null, why);
+        cluster = SpecCluster.start(topologies().contains(Topology.LOAD_BALANCED));
+    }
+
+    @AfterAll
+    void stopCluster() {
+        environments.values().forEach(SpecEnvironment::close);
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (!results.isEmpty()) {
+            System.out.println(SpecReport.summaryLine("spec " + folder(), results));
+            unexpectedPasses.forEach(t -> System.out.println("  listed as an expected failure but passed: " + t));
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicNode> sharded() {
+        return tests(Topology.SHARDED);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> loadBalanced() {
+        return tests(Topology.LOAD_BALANCED);
+    }
+
+    private Stream<DynamicNode> tests(Topology topology) {
+        Assumptions.assumeTrue(topologies().contains(topology), folder() + " does not run " + topology.specName());
+        SpecEnvironment env = environments.computeIfAbsent(topology, t -> new SpecEnvironment(cluster.target(t)));
+        UnifiedTestRunner runner = new UnifiedTestRunner(env);
+        Path dir = SpecDirectory.root().resolve(folder());
+        return SuiteRunner.files(dir).stream().map(f -> DynamicContainer.dynamicContainer(
+                "[" + topology.specName() + "] " + f.name(), f.path().toUri(),
+                f.cases().stream().map(c -> DynamicTest.dynamicTest(c.description(),
+                        () -> check(runner, topology, c)))));
+    }
+
+    private void check(UnifiedTestRunner runner, Topology topology, SpecCase c) {
+        TestResult r = runner.run(c);
+        results.add(r);
+        String expectedReason = expected.reason(topology.specName(), c);
+        switch (r.status()) {
+            case PASSED -> {
+                if (expectedReason != null) {
+                    unexpectedPasses.add(topology.specName() + " " + c.file().suite() + "/" + c.key());
+                }
+            }
+            case SKIPPED -> Assumptions.abort(r.reason());
+            case FAILED -> {
+                if (expectedReason != null) {
+                    Assumptions.abort("expected failure (" + expectedReason + "): " + r.reason());
+                }
+                Assertions.fail(r.reason() + "\n(not on the expected-failures list; its line would be:\n"
+                        + ExpectedFailures.line(topology.specName(), c, r.reason()) + ")");
+            }
+            default -> throw new IllegalStateException(r.status().name());
+        }
+    }
+}
