@@ -91,7 +91,7 @@ final class ArithmeticOperators {
             }
         }
         throw AggErrors.fail(ErrorCode.TYPE_MISMATCH, "can't $subtract " + Values.typeName(b) + " from "
-                + Values.typeName(a));
+                + (a.isDateTime() ? "Date" : Values.typeName(a)));
     }
 
     static BsonValue multiply(BsonValue[] args) {
@@ -133,10 +133,10 @@ final class ArithmeticOperators {
 
     static BsonValue mod(BsonValue a, BsonValue b) {
         if (Values.isNumber(a) && Values.isNumber(b)) {
-            if (Numbers.isZero(b)) {
-                throw AggErrors.fail(16610, "can't $mod by zero");
-            }
             int k = Math.max(Numbers.kind(a), Numbers.kind(b));
+            if (Numbers.isZero(b)) {
+                throw AggErrors.fail(k == Numbers.DECIMAL ? 5733415 : 16610, "can't $mod by zero");
+            }
             if (k == Numbers.DECIMAL) {
                 BigDecimal x = Numbers.toBigDecimal(Numbers.decimalOf(a));
                 BigDecimal y = Numbers.toBigDecimal(Numbers.decimalOf(b));

@@ -12,8 +12,10 @@ import org.bson.BsonValue;
 
 /** {@code $size $arrayElemAt $first $last $in $concatArrays $slice $isArray $range $reverseArray $indexOfArray}. */
 final class ArrayOperators {
-    /** $range refuses to build arrays beyond this many bytes of elements (MongoDB's 64 MiB range limit). */
-    static final long MAX_RANGE_BYTES = 64L * 1024 * 1024;
+    /** $range refuses arrays beyond this many bytes (MongoDB's internalQueryMaxRangeBytes default, 100 MiB). */
+    static final long MAX_RANGE_BYTES = 100L * 1024 * 1024;
+    /** Approximate bytes of one element of a $range result (MongoDB counts each Value's approximate size). */
+    static final long RANGE_ELEMENT_BYTES = 16;
 
     private ArrayOperators() {
     }
@@ -159,20 +161,20 @@ final class ArrayOperators {
     }
 
     private static BsonValue range(BsonValue[] a) {
-        int start = rangeArg(a[0], "starting value", 34443, 34444);
-        int end = rangeArg(a[1], "ending value", 34445, 34446);
-        int step = a.length > 2 ? rangeArg(a[2], "step value", 34447, 34448) : 1;
+        int start = rangeArg(a[0], "a starting value", 34443, 34444);
+        int end = rangeArg(a[1], "an ending value", 34445, 34446);
+        int step = a.length > 2 ? rangeArg(a[2], "a step value", 34447, 34448) : 1;
         if (step == 0) {
             throw AggErrors.fail(34449, "$range requires a non-zero step value");
         }
+        long steps = ((long) end - start) / step;
+        long needed = (steps >= 0 ? 1 + steps : 0) * RANGE_ELEMENT_BYTES;
+        if (needed >= MAX_RANGE_BYTES) {
+            throw AggErrors.fail(146, "$range would use too much memory (" + needed + " bytes) and cannot spill to "
+                    + "disk. Memory limit: " + MAX_RANGE_BYTES + " bytes");
+        }
         BsonArray out = new BsonArray();
-        long bytes = 0;
         for (long i = start; step > 0 ? i < end : i > end; i += step) {
-            bytes += Integer.BYTES;
-            if (bytes > MAX_RANGE_BYTES) {
-                throw AggErrors.fail(548, "$range would use too much memory (" + bytes + " bytes) and cannot "
-                        + "spill to disk. Memory limit: " + MAX_RANGE_BYTES + " bytes");
-            }
             out.add(new BsonInt32((int) i));
         }
         return out;
@@ -180,10 +182,11 @@ final class ArrayOperators {
 
     private static int rangeArg(BsonValue v, String what, int typeCode, int rangeCode) {
         if (!Values.isNumber(v)) {
-            throw AggErrors.fail(typeCode, "$range requires a numeric " + what + ", found value of type: "
-                    + Values.typeName(v));
+            String noun = what.substring(what.indexOf(' ') + 1);
+            throw AggErrors.fail(typeCode, "$range requires a numeric " + noun + ", found value of type:"
+                    + (typeCode == 34447 ? "" : " ") + Values.typeName(v));
         }
-        return int32(v, rangeCode, "$range requires a " + what + " that can be represented as a 32-bit "
+        return int32(v, rangeCode, "$range requires " + what + " that can be represented as a 32-bit "
                 + "integer, found value: ");
     }
 

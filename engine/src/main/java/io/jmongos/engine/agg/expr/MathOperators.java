@@ -223,10 +223,13 @@ final class MathOperators {
     private static long placeOf(String op, BsonValue p) {
         boolean integral = Values.isNumber(p) && (p.isInt32() || p.isInt64()
                 || Numbers.toDouble(p) == Math.rint(Numbers.toDouble(p)));
-        long place = integral ? Numbers.toLong(p) : Long.MIN_VALUE;
-        if (!integral || place < MIN_PLACE || place > MAX_PLACE) {
-            throw AggErrors.fail(51082, op + " requires \"place\" argument to be an integer between "
-                    + MIN_PLACE + " and " + MAX_PLACE + ", but got " + render(p));
+        if (!integral) {
+            throw AggErrors.fail(51082, "precision argument to  " + op + " must be a integral value");
+        }
+        long place = Numbers.toLong(p);
+        if (place < MIN_PLACE || place > MAX_PLACE) {
+            throw AggErrors.fail(51083, "cannot apply " + op + " with precision value " + place
+                    + " value must be in [" + MIN_PLACE + ", " + MAX_PLACE + "]");
         }
         return place;
     }

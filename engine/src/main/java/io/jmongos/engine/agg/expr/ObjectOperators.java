@@ -56,22 +56,23 @@ final class ObjectOperators {
             throw AggErrors.fail(40386, "$arrayToObject requires an array input, found: " + Values.typeName(v));
         }
         BsonDocument out = new BsonDocument();
-        Boolean pairs = null;
-        for (BsonValue e : v.asArray()) {
-            boolean isPair = e.isArray();
-            if (!isPair && !e.isDocument()) {
-                throw AggErrors.fail(40398, "Unrecognised input type format for $arrayToObject: "
-                        + Values.typeName(e));
-            }
-            if (pairs != null && pairs != isPair) {
-                throw AggErrors.fail(40391, "$arrayToObject requires a consistent input format. Elements must all "
-                        + "be arrays or all be objects. " + (pairs ? "Array" : "Object") + " was detected, now found: "
-                        + Values.typeName(e));
-            }
-            pairs = isPair;
+        BsonArray array = v.asArray();
+        if (array.isEmpty()) {
+            return out;
+        }
+        boolean pairs = array.get(0).isArray();
+        if (!pairs && !array.get(0).isDocument()) {
+            throw AggErrors.fail(40398, "Unrecognised input type format for $arrayToObject: "
+                    + Values.typeName(array.get(0)));
+        }
+        for (BsonValue e : array) {
             BsonValue key;
             BsonValue value;
-            if (isPair) {
+            if (pairs) {
+                if (!e.isArray()) {
+                    throw AggErrors.fail(40396, "$arrayToObject requires a consistent input format. Elements must"
+                            + "all be arrays or all be objects. Array was detected, now found: " + Values.typeName(e));
+                }
                 BsonArray kv = e.asArray();
                 if (kv.size() != 2) {
                     throw AggErrors.fail(40397, "$arrayToObject requires an array of size 2 arrays,found array of "
@@ -84,6 +85,11 @@ final class ObjectOperators {
                             + "must be of type string. Found key type: " + Values.typeName(key));
                 }
             } else {
+                if (!e.isDocument()) {
+                    throw AggErrors.fail(40391, "$arrayToObject requires a consistent input format. Elements must"
+                            + "all be arrays or all be objects. Object was detected, now found: "
+                            + Values.typeName(e));
+                }
                 BsonDocument kv = e.asDocument();
                 if (kv.size() != 2) {
                     throw AggErrors.fail(40392, "$arrayToObject requires an object keys of 'k' and 'v'. Found "
@@ -102,7 +108,7 @@ final class ObjectOperators {
             }
             String k = key.asString().getValue();
             if (k.indexOf('\0') >= 0) {
-                throw AggErrors.fail(4940400, "Key field cannot contain an embedded null byte");
+                throw AggErrors.fail(pairs ? 4940400 : 4940401, "Key field cannot contain an embedded null byte");
             }
             out.put(k, value);
         }

@@ -88,7 +88,9 @@ class ArithmeticExpressionTest {
         failsWith(28761, "{$log10: -1}");
         failsWith(28759, "{$log: [8, 1]}");
         failsWith(28764, "{$pow: [0, -1]}");
-        failsWith(51082, "{$round: [1, 200]}");
+        failsWith(51083, "{$round: [1, 200]}");
+        failsWith(51082, "{$round: [1, 1.5]}");
+        failsWith(5733415, "{$mod: [{$numberDecimal: '1'}, 0]}");
         failsWith(28667, "{$round: [1, 2, 3]}");
     }
 }
