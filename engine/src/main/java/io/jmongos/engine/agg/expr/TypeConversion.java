@@ -45,7 +45,12 @@ public final class TypeConversion {
     }
 
     static CommandFailedException failure(String message) {
-        return AggErrors.fail(ErrorCode.CONVERSION_FAILURE, message + SUFFIX);
+        return failure(message, null);
+    }
+
+    /** MongoDB's shape: "{what} in $convert with no onError value[: {detail}]". */
+    static CommandFailedException failure(String message, String detail) {
+        return AggErrors.fail(ErrorCode.CONVERSION_FAILURE, message + SUFFIX + (detail == null ? "" : ": " + detail));
     }
 
     private static CommandFailedException unsupported(BsonValue v, BsonType to) {
@@ -61,7 +66,7 @@ public final class TypeConversion {
                 Decimal128 d = v.asDecimal128().getValue();
                 double x = d.doubleValue();
                 if (Double.isInfinite(x) && !d.isInfinite()) {
-                    throw failure("Conversion would overflow target type");
+                    throw failure("Conversion would overflow target type", StringCoercion.coerce(v));
                 }
                 return new BsonDouble(x);
             }
@@ -79,13 +84,18 @@ public final class TypeConversion {
             case "-Infinity": case "-inf": case "-infinity": return Double.NEGATIVE_INFINITY;
             default: break;
         }
-        if (s.isEmpty() || Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))
-                || !s.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
-            throw failure("Failed to parse number '" + s + "'");
+        if (s.isEmpty()) {
+            throw failure("Failed to parse number '" + s + "'", "Empty input string");
+        }
+        if (Character.isWhitespace(s.charAt(0))) {
+            throw failure("Failed to parse number '" + s + "'", "Leading whitespace");
+        }
+        if (!s.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+            throw failure("Failed to parse number '" + s + "'", "Did not consume whole string.");
         }
         double d = Double.parseDouble(s);
         if (Double.isInfinite(d)) {
-            throw failure("Failed to parse number '" + s + "': Out of range");
+            throw failure("Failed to parse number '" + s + "'", "Out of range");
         }
         return d;
     }
@@ -96,7 +106,7 @@ public final class TypeConversion {
             case INT64: {
                 long x = Numbers.toLong(v);
                 if (x < min || x > max) {
-                    throw failure("Conversion would overflow target type");
+                    throw failure("Conversion would overflow target type", Long.toString(x));
                 }
                 return x;
             }
@@ -111,25 +121,30 @@ public final class TypeConversion {
                 }
                 BigDecimal t = b.setScale(0, RoundingMode.DOWN);
                 if (t.compareTo(BigDecimal.valueOf(min)) < 0 || t.compareTo(BigDecimal.valueOf(max)) > 0) {
-                    throw failure("Conversion would overflow target type");
+                    throw failure("Conversion would overflow target type", StringCoercion.coerce(v));
                 }
                 return t.longValue();
             }
             case BOOLEAN: return v.asBoolean().getValue() ? 1 : 0;
             case STRING: {
                 String s = v.asString().getValue();
+                if (s.isEmpty() || Character.isWhitespace(s.charAt(0))) {
+                    throw failure("Failed to parse number '" + s + "'", s.isEmpty() ? "No digits"
+                            : "Leading whitespace");
+                }
                 if (!s.matches("[-+]?\\d+")) {
-                    throw failure("Failed to parse number '" + s + "'");
+                    throw failure("Failed to parse number '" + s + "'", "Did not consume whole string.");
                 }
+                long x;
                 try {
-                    long x = Long.parseLong(s);
-                    if (x < min || x > max) {
-                        throw failure("Failed to parse number '" + s + "': Overflow");
-                    }
-                    return x;
+                    x = Long.parseLong(s);
                 } catch (NumberFormatException e) {
-                    throw failure("Failed to parse number '" + s + "': Overflow");
+                    throw failure("Failed to parse number '" + s + "'", "Overflow");
                 }
+                if (x < min || x > max) {
+                    throw failure("Failed to parse number '" + s + "'", "Overflow");
+                }
+                return x;
             }
             case DATE_TIME:
                 if (to == BsonType.INT64) {
@@ -162,7 +177,7 @@ public final class TypeConversion {
                 try {
                     return new BsonDecimal128(Decimal128.parse(s));
                 } catch (NumberFormatException e) {
-                    throw failure("Failed to parse number '" + s + "'");
+                    throw failure("Failed to parse number '" + s + "'", "Did not consume whole string.");
                 }
             }
             default: throw unsupported(v, BsonType.DECIMAL128);
@@ -201,11 +216,11 @@ public final class TypeConversion {
         }
         String s = v.asString().getValue();
         if (s.length() != 24) {
-            throw failure("Failed to parse objectId '" + s + "': Invalid string length for parsing to OID, "
+            throw failure("Failed to parse objectId '" + s + "'", "Invalid string length for parsing to OID, "
                     + "expected 24 but found " + s.length());
         }
         if (!ObjectId.isValid(s)) {
-            throw failure("Failed to parse objectId '" + s + "': Invalid character found in hex string");
+            throw failure("Failed to parse objectId '" + s + "'", "Invalid character found in hex string");
         }
         return new BsonObjectId(new ObjectId(s));
     }

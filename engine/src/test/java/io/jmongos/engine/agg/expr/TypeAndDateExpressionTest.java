@@ -40,7 +40,11 @@ class TypeAndDateExpressionTest {
         assertThat(eval("{$toDate: '2021-03-04T05:06:07.089Z'}")).isEqualTo(v("{$date: 1614834367089}"));
         assertThat(eval("{$toDate: {$numberLong: '1000'}}")).isEqualTo(v("{$date: 1000}"));
         assertThat(eval("{$toInt: null}")).isEqualTo(BsonNull.VALUE);
-        failsWith(241, "{$toInt: 'abc'}");
+        failsWith(241, "{$toInt: 'abc'}")
+                .hasMessage("Failed to parse number 'abc' in $convert with no onError value: Did not consume whole "
+                        + "string.");
+        failsWith(241, "{$toObjectId: 'system'}").hasMessage("Failed to parse objectId 'system' in $convert with no "
+                + "onError value: Invalid string length for parsing to OID, expected 24 but found 6");
         failsWith(241, "{$toInt: {$numberLong: '9999999999'}}");
         failsWith(241, "{$toObjectId: 'abc'}");
         failsWith(241, "{$toInt: '$d'}", DOC).hasMessageContaining("Unsupported conversion from date to int");
