@@ -49,8 +49,12 @@ class RetryableWritesTest {
         coll.insertOne(new Document("_id", "counter").append("n", 0));
     }
 
-    /** Send {@code command} twice in {@code session} with the same txnNumber; return both replies. */
-    private BsonDocument[] twice(ClientSession session, long txnNumber, Document command) {
+    /**
+     * Send {@code command} twice in {@code session} with the same, fresh txnNumber (the driver's pooled server
+     * sessions have used lower numbers already); return both replies.
+     */
+    private BsonDocument[] twice(ClientSession session, Document command) {
+        long txnNumber = session.getServerSession().advanceTransactionNumber();
         Document withTxn = new Document(command).append("txnNumber", txnNumber);
         BsonDocument first = db.runCommand(session, withTxn, BsonDocument.class);
         BsonDocument retry = db.runCommand(session, withTxn, BsonDocument.class);
@@ -60,7 +64,7 @@ class RetryableWritesTest {
     @Test
     void insertRetriedAfterALostReplyIsAppliedOnce() {
         try (ClientSession s = server.client.startSession()) {
-            BsonDocument[] r = twice(s, 1, new Document("insert", name)
+            BsonDocument[] r = twice(s, new Document("insert", name)
                     .append("documents", List.of(new Document("_id", "x"))));
             assertThat(r[0].getNumber("n").intValue()).isEqualTo(1);
             assertThat(r[1].getNumber("n").intValue()).isEqualTo(1);
@@ -72,7 +76,7 @@ class RetryableWritesTest {
     @Test
     void updateRetriedIsAppliedOnce() {
         try (ClientSession s = server.client.startSession()) {
-            BsonDocument[] r = twice(s, 1, new Document("update", name).append("updates", List.of(
+            BsonDocument[] r = twice(s, new Document("update", name).append("updates", List.of(
                     new Document("q", new Document("_id", "counter")).append("u",
                             new Document("$inc", new Document("n", 1))))));
             assertThat(r[0].getNumber("nModified").intValue()).isEqualTo(1);
@@ -85,7 +89,7 @@ class RetryableWritesTest {
     void deleteRetriedReportsTheFirstResult() {
         coll.insertOne(new Document("_id", "gone"));
         try (ClientSession s = server.client.startSession()) {
-            BsonDocument[] r = twice(s, 1, new Document("delete", name).append("deletes", List.of(
+            BsonDocument[] r = twice(s, new Document("delete", name).append("deletes", List.of(
                     new Document("q", new Document("_id", "gone")).append("limit", 1))));
             assertThat(r[0].getNumber("n").intValue()).isEqualTo(1);
             assertThat(r[1].getNumber("n").intValue()).isEqualTo(1);
@@ -95,7 +99,7 @@ class RetryableWritesTest {
     @Test
     void findAndModifyRetriedReturnsTheSameDocument() {
         try (ClientSession s = server.client.startSession()) {
-            BsonDocument[] r = twice(s, 1, new Document("findAndModify", name)
+            BsonDocument[] r = twice(s, new Document("findAndModify", name)
                     .append("query", new Document("_id", "counter"))
                     .append("update", new Document("$inc", new Document("n", 5))).append("new", true));
             assertThat(r[0].getDocument("value").getNumber("n").intValue()).isEqualTo(5);
@@ -110,8 +114,8 @@ class RetryableWritesTest {
             Document inc = new Document("update", name).append("updates", List.of(
                     new Document("q", new Document("_id", "counter")).append("u",
                             new Document("$inc", new Document("n", 1)))));
-            twice(s, 1, inc);
-            twice(s, 2, inc);
+            twice(s, inc);
+            twice(s, inc);
         }
         assertThat(coll.find(Filters.eq("_id", "counter")).first().getInteger("n")).isEqualTo(2);
     }

@@ -40,8 +40,8 @@ class SessionOptionsValidatorTest {
     }
 
     private static void assertCode(String name, CommandSpec spec, BsonDocument cmd, int code, String msg) {
-        OperationSessionInfo osi = OperationSessionInfo.parse(cmd);
-        assertThatThrownBy(() -> SessionOptionsValidator.validate(osi, handler(name, spec), "db", cmd))
+        assertThatThrownBy(() -> SessionOptionsValidator.validate(OperationSessionInfo.parse(cmd),
+                handler(name, spec), "db", cmd))
                 .isInstanceOfSatisfying(CommandFailedException.class, e -> {
                     assertThat(e.code()).isEqualTo(code);
                     if (msg != null) {
