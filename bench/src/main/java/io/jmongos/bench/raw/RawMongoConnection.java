@@ -57,9 +57,13 @@ public final class RawMongoConnection implements AutoCloseable {
         }
     }
 
-    /** The handshake a driver sends first: {@code hello}, with {@code loadBalanced: true} when asked. */
+    /**
+     * The handshake a driver sends first: the legacy {@code isMaster} with {@code helloOk: true} (every server
+     * knows it; mongo-java-server has no {@code hello}), with {@code loadBalanced: true} when asked.
+     */
     public static BsonDocument hello(boolean loadBalanced) {
-        BsonDocument d = new BsonDocument("hello", new BsonInt32(1)).append("$db", new BsonString("admin"));
+        BsonDocument d = new BsonDocument("isMaster", new BsonInt32(1)).append("helloOk", BsonBoolean.TRUE)
+                .append("$db", new BsonString("admin"));
         if (loadBalanced) {
             d.append("loadBalanced", BsonBoolean.TRUE);
         }
