@@ -3,9 +3,9 @@ package io.jmongos.router.testing;
 import io.jmongos.common.CommandFailedException;
 
 /**
- * An error injected by the failCommand fail point. When the fail point names its {@code errorLabels},
- * those are the reply's labels exactly (MongoDB's errorLabelsOverride): labels other layers would add
- * are ignored.
+ * An error injected by the failCommand fail point. Its labels are final (MongoDB's errorLabelsOverride when
+ * the fail point names {@code errorLabels}, else the labels mongos computes for it): labels other layers
+ * would add are ignored.
  */
 final class FailCommandException extends CommandFailedException {
     private static final long serialVersionUID = 1L;
@@ -14,10 +14,8 @@ final class FailCommandException extends CommandFailedException {
 
     FailCommandException(int code, String codeName, String message, Iterable<String> labels) {
         super(code, codeName, message);
-        if (labels != null) {
-            labels.forEach(super::withLabel);
-        }
-        this.labelsFixed = labels != null;
+        labels.forEach(super::withLabel);
+        this.labelsFixed = true;
     }
 
     @Override

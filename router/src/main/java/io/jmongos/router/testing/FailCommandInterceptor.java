@@ -18,8 +18,9 @@ import io.jmongos.router.command.CommandInterceptor;
  * Applies the failCommand fail point (MongoDB's {@code CommandHelpers::evaluateFailCommandFailPoint}) to
  * every command but configureFailPoint: when the command is in {@code failCommands} (and the client's
  * {@code appName} matches, when given), it blocks for {@code blockTimeMS}, closes the connection without a
- * reply ({@code closeConnection}), fails with {@code errorCode} (and {@code errorLabels}), or runs and then
- * reports {@code writeConcernError}.
+ * reply ({@code closeConnection}), fails with {@code errorCode} (and {@code errorLabels}, else the labels
+ * mongos would give), or runs and then reports {@code writeConcernError}. Like mongos, it acts before the
+ * session and transaction layer: an injected error neither starts, continues nor aborts a transaction.
  */
 final class FailCommandInterceptor implements CommandInterceptor {
     /** MongoDB's errmsg for errors injected by failCommand (commands.cpp). */
@@ -52,12 +53,13 @@ final class FailCommandInterceptor implements CommandInterceptor {
         if (FailCommandMatch.bool(data, "closeConnection")) {
             ctx.connection().closeNow();
             throw new FailCommandException(CLOSED_CONNECTION_CODE, ErrorCode.nameOf(CLOSED_CONNECTION_CODE),
-                    "Failing command due to 'failCommand' failpoint", null);
+                    "Failing command due to 'failCommand' failpoint", List.of());
         }
         List<String> labels = labels(data);
         if (data.containsKey("errorCode")) {
             int code = data.getNumber("errorCode").intValue();
-            throw new FailCommandException(code, ErrorCode.nameOf(code), MESSAGE, labels);
+            throw new FailCommandException(code, ErrorCode.nameOf(code), MESSAGE,
+                    labels != null ? labels : FailCommandLabels.forError(code, handler.name(), command));
         }
         BsonDocument reply = next.proceed(ctx, command);
         if (data.isDocument("writeConcernError")) {
@@ -66,7 +68,7 @@ final class FailCommandInterceptor implements CommandInterceptor {
                 copy.putAll(reply);
             }
             copy.put("writeConcernError", data.getDocument("writeConcernError").clone());
-            if (labels != null) {
+            if (labels != null && !labels.isEmpty()) {
                 BsonArray arr = new BsonArray();
                 labels.forEach(l -> arr.add(new BsonString(l)));
                 copy.put("errorLabels", arr);

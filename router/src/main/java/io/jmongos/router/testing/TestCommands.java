@@ -30,8 +30,8 @@ public final class TestCommands {
 
     /**
      * Install configureFailPoint and the failCommand interceptor when enableTestCommands is on. The
-     * interceptor goes last in the chain (innermost), so injected errors pass through the session and
-     * transaction layers as a real command error would.
+     * interceptor goes first in the chain, before the session and transaction layer, as mongos evaluates
+     * failCommand before it begins or continues a transaction (strategy.cpp, RunInvocation::_setup).
      *
      * @return the fail points, or null when test commands are off
      */
@@ -41,7 +41,7 @@ public final class TestCommands {
         }
         FailPointRegistry registry = new FailPointRegistry();
         services.commands().register(new ConfigureFailPointCommand(registry));
-        services.interceptors().add(new FailCommandInterceptor(registry));
+        services.interceptors().add(0, new FailCommandInterceptor(registry));
         return registry;
     }
 }

@@ -6,7 +6,7 @@ import io.jmongos.router.param.ServerParameters;
 
 /** Plugs the test commands into the router (ServiceLoader); they install only with enableTestCommands=1. */
 public final class TestCommandsModule implements RouterModule {
-    /** After the session layer (order 50), so the failCommand interceptor is the innermost one. */
+    /** Installed after the other modules; puts its interceptor at the head of the chain itself. */
     private static final int ORDER = 1000;
 
     @Override

@@ -125,6 +125,22 @@ class FailCommandInterceptorTest {
     }
 
     @Test
+    void withoutErrorLabelsTransientTransactionErrorsGetMongosLabels() {
+        set("{configureFailPoint: 'failCommand', mode: 'alwaysOn', data: {failCommands: ['insert', 'commitTransaction'],"
+                + " errorCode: 24}}");
+        assertThatThrownBy(() -> run("{insert: 'c', txnNumber: 1, autocommit: false}")).satisfies(e -> assertThat(
+                ((CommandFailedException) e).errorLabels()).containsExactly("TransientTransactionError"));
+        assertThatThrownBy(() -> run("{commitTransaction: 1, txnNumber: 1, autocommit: false}")).satisfies(e ->
+                assertThat(((CommandFailedException) e).errorLabels()).containsExactly("TransientTransactionError"));
+        assertThatThrownBy(() -> run("{insert: 'c', txnNumber: 1}")).satisfies(e -> assertThat(
+                ((CommandFailedException) e).errorLabels()).isEmpty());
+        set("{configureFailPoint: 'failCommand', mode: 'alwaysOn', data: {failCommands: ['commitTransaction'],"
+                + " errorCode: 91}}");
+        assertThatThrownBy(() -> run("{commitTransaction: 1, txnNumber: 1, autocommit: false}")).satisfies(e ->
+                assertThat(((CommandFailedException) e).errorLabels()).isEmpty());
+    }
+
+    @Test
     void writeConcernErrorRunsTheCommandAndAddsTheError() {
         set("{configureFailPoint: 'failCommand', mode: {times: 1}, data: {failCommands: ['insert'],"
                 + " writeConcernError: {code: 91, errmsg: 'Replication is being shut down'},"
