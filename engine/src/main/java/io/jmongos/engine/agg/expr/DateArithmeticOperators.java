@@ -1,6 +1,7 @@
 package io.jmongos.engine.agg.expr;
 
 import java.time.DayOfWeek;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -24,6 +25,79 @@ final class DateArithmeticOperators {
         ops.put("$dateAdd", (n, a) -> add(n, a, 1));
         ops.put("$dateSubtract", (n, a) -> add(n, a, -1));
         ops.put("$dateDiff", (n, a) -> diff(a));
+        ops.put("$dateTrunc", (n, a) -> trunc(a));
+    }
+
+    /** MongoDB's reference instant for $dateTrunc bins: 2000-01-01T00:00:00 in the timezone. */
+    private static final LocalDateTime TRUNC_REFERENCE = LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    private static Expression trunc(BsonValue a) {
+        Map<String, Expression> args = DateFormatOperators.named("$dateTrunc", a,
+                Set.of("date", "unit", "binSize", "timezone", "startOfWeek"), 5439007, 5439008);
+        for (String required : new String[] {"date", "unit"}) {
+            if (!args.containsKey(required)) {
+                throw AggErrors.fail(5439009, "$dateTrunc requires '" + required + "' to be present");
+            }
+        }
+        return (root, vars) -> {
+            BsonValue d = args.get("date").evaluate(root, vars);
+            BsonValue u = args.get("unit").evaluate(root, vars);
+            long bin = 1;
+            if (args.containsKey("binSize")) {
+                BsonValue b = args.get("binSize").evaluate(root, vars);
+                if (Values.isNullish(b)) {
+                    return BsonNull.VALUE;
+                }
+                if (!Values.isNumber(b) || Numbers.toDouble(b) != Math.rint(Numbers.toDouble(b))
+                        || Numbers.toLong(b) <= 0) {
+                    throw AggErrors.fail(5439017, "$dateTrunc requires 'binSize' to be a positive 64-bit integer, "
+                            + "but got value '" + b + "' of type " + Values.typeName(b));
+                }
+                bin = Numbers.toLong(b);
+            }
+            ZoneId z = ZoneOffset.UTC;
+            if (args.containsKey("timezone")) {
+                z = TimeZones.of(args.get("timezone").evaluate(root, vars));
+                if (z == null) {
+                    return BsonNull.VALUE;
+                }
+            }
+            if (Values.isNullish(d) || Values.isNullish(u)) {
+                return BsonNull.VALUE;
+            }
+            DayOfWeek weekStart = DayOfWeek.SUNDAY;
+            if (args.containsKey("startOfWeek")) {
+                BsonValue w = args.get("startOfWeek").evaluate(root, vars);
+                if (w != null && w.isString()) {
+                    weekStart = weekDay(w.asString().getValue());
+                }
+            }
+            ZonedDateTime t = DateOperators.zoned(DateOperators.millis(d), z);
+            return new BsonDateTime(truncate(t, unit(u), bin, weekStart).toInstant().toEpochMilli());
+        };
+    }
+
+    private static ZonedDateTime truncate(ZonedDateTime t, ChronoUnit unit, long bin, DayOfWeek weekStart) {
+        ZoneId z = t.getZone();
+        ZonedDateTime ref = TRUNC_REFERENCE.atZone(z);
+        if (unit == null || unit == ChronoUnit.MONTHS || unit == ChronoUnit.YEARS) {
+            long months = unit == null ? 3 * bin : unit == ChronoUnit.YEARS ? 12 * bin : bin;
+            long elapsed = (t.getYear() - 2000L) * 12 + t.getMonthValue() - 1;
+            return ref.plusMonths(Math.floorDiv(elapsed, months) * months);
+        }
+        if (unit == ChronoUnit.WEEKS) {
+            ZonedDateTime weekRef = ref.with(TemporalAdjusters.nextOrSame(weekStart));
+            long days = ChronoUnit.DAYS.between(weekRef.toLocalDate(), t.toLocalDate());
+            return weekRef.plusDays(Math.floorDiv(days, 7 * bin) * 7 * bin);
+        }
+        if (unit == ChronoUnit.DAYS) {
+            long days = ChronoUnit.DAYS.between(ref.toLocalDate(), t.toLocalDate());
+            return ref.plusDays(Math.floorDiv(days, bin) * bin);
+        }
+        long size = unit.getDuration().toMillis() * bin;
+        long from = ref.toInstant().toEpochMilli();
+        long delta = t.toInstant().toEpochMilli() - from;
+        return DateOperators.zoned(from + Math.floorDiv(delta, size) * size, z);
     }
 
     private static ChronoUnit unit(BsonValue u) {

@@ -105,6 +105,18 @@ class TypeAndDateExpressionTest {
                 .isEqualTo(v("{$date: '2021-03-05T05:06:07.089Z'}"));
         assertThat(eval("{$dateSubtract: {startDate: '$d', unit: 'month', amount: 1}}", DOC))
                 .isEqualTo(v("{$date: '2021-02-04T05:06:07.089Z'}"));
+        assertThat(eval("{$dateTrunc: {date: '$d', unit: 'hour'}}", DOC))
+                .isEqualTo(v("{$date: '2021-03-04T05:00:00Z'}"));
+        assertThat(eval("{$dateTrunc: {date: '$d', unit: 'month', binSize: 2}}", DOC))
+                .isEqualTo(v("{$date: '2021-03-01T00:00:00Z'}"));
+        assertThat(eval("{$dateTrunc: {date: '$d', unit: 'week'}}", DOC))
+                .isEqualTo(v("{$date: '2021-02-28T00:00:00Z'}"));
+        assertThat(eval("{$dateTrunc: {date: '$d', unit: 'quarter'}}", DOC))
+                .isEqualTo(v("{$date: '2021-01-01T00:00:00Z'}"));
+        assertThat(eval("{$dateTrunc: {date: '$d', unit: 'minute', binSize: 15}}", DOC))
+                .isEqualTo(v("{$date: '2021-03-04T05:00:00Z'}"));
+        assertThat(eval("{$dateTrunc: {date: '$d', unit: 'day', timezone: '+03:00'}}", DOC))
+                .isEqualTo(v("{$date: '2021-03-03T21:00:00Z'}"));
         assertThat(eval("{$dateDiff: {startDate: '$d', endDate: {$date: '2022-01-01T00:00:00Z'}, unit: 'year'}}",
                 DOC)).isEqualTo(v("{$numberLong: '1'}"));
     }
