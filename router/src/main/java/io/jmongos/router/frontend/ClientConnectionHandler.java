@@ -122,21 +122,27 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     /** Worker thread: run the command, then hand the outcome back to the event loop. */
     private void process(ChannelHandlerContext ctx, WireRequest request) {
         MDC.put(StructuredLog.KEY_CTX, state.logContext());
+        Runnable next;
         try {
             CommandOutcome outcome = runner.run(state, request);
-            ctx.executor().execute(() -> complete(ctx, request, outcome));
+            next = () -> complete(ctx, request, outcome);
         } catch (DecoderException e) {
-            ctx.executor().execute(() -> {
+            next = () -> {
                 WireErrorLog.malformed(state, e.getMessage());
                 closeNow(ctx);
-            });
+            };
         } catch (RuntimeException e) {
-            ctx.executor().execute(() -> {
+            next = () -> {
                 WireErrorLog.unexpected(state, e);
                 closeNow(ctx);
-            });
+            };
         } finally {
             MDC.remove(StructuredLog.KEY_CTX);
+        }
+        try {
+            ctx.executor().execute(next);
+        } catch (RejectedExecutionException e) {
+            ctx.channel().close();
         }
     }
 

@@ -84,6 +84,35 @@ class RouterServerTest {
     }
 
     @Test
+    void compressedRequestsGetRepliesWithTheSameCompressorExceptHandshakes() throws IOException {
+        start(List.of("127.0.0.1"), 0);
+        try (RawWireClient c = new RawWireClient("127.0.0.1", server.mainPort())) {
+            c.sendRaw(RawWireClient.opMsgSnappy(1, doc("{hello: 1, compression: ['snappy'], $db: 'admin'}")));
+            RawWireClient.Reply hello = c.read();
+            assertThat(hello.compressorId()).isEqualTo(-1);
+            assertThat(hello.document().getArray("compression").get(0).asString().getValue()).isEqualTo("snappy");
+            c.sendRaw(RawWireClient.opMsgSnappy(2, doc("{ping: 1, $db: 'admin'}")));
+            RawWireClient.Reply ping = c.read();
+            assertThat(ping.responseTo()).isEqualTo(2);
+            assertThat(ping.compressorId()).isEqualTo(RawWireClient.SNAPPY);
+            assertThat(ping.document().getNumber("ok").intValue()).isEqualTo(1);
+        }
+        BsonDocument snappy = services.networkCounters().report().getDocument("compression").getDocument("snappy");
+        assertThat(snappy.getDocument("decompressor").getInt64("messages").getValue()).isEqualTo(2);
+        assertThat(snappy.getDocument("compressor").getInt64("messages").getValue()).isEqualTo(1);
+    }
+
+    @Test
+    void requestCompressedWithADisabledCompressorClosesTheConnection() throws IOException {
+        start(List.of("127.0.0.1"), 0);
+        services.network().setCompressors(List.of("zstd"));
+        try (RawWireClient c = new RawWireClient("127.0.0.1", server.mainPort())) {
+            c.sendRaw(RawWireClient.opMsgSnappy(1, doc("{ping: 1, $db: 'admin'}")));
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void garbageClosesOnlyThatConnection() throws IOException {
         start(List.of("127.0.0.1"), 0);
         try (RawWireClient good = new RawWireClient("127.0.0.1", server.mainPort());
@@ -128,11 +157,13 @@ class RouterServerTest {
     void extraConnectionsAreClosedOverMaxIncomingConnections() throws IOException {
         start(List.of("127.0.0.1"), 0);
         services.network().setMaxIncomingConnections(1);
-        try (RawWireClient first = new RawWireClient("127.0.0.1", server.mainPort());
-             RawWireClient second = new RawWireClient("127.0.0.1", server.mainPort())) {
+        try (RawWireClient first = new RawWireClient("127.0.0.1", server.mainPort())) {
             assertThat(first.command(1, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
-            assertThat(second.closedByServer()).isTrue();
+            try (RawWireClient second = new RawWireClient("127.0.0.1", server.mainPort())) {
+                assertThat(second.closedByServer()).isTrue();
+            }
             assertThat(services.connections().rejected()).isEqualTo(1);
+            assertThat(first.command(2, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
         }
     }
 

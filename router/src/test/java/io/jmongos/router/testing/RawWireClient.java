@@ -25,10 +25,12 @@ public final class RawWireClient implements AutoCloseable {
     public static final int OP_REPLY = 1;
     public static final int OP_QUERY = 2004;
     public static final int OP_MSG = 2013;
+    public static final int OP_COMPRESSED = 2012;
+    public static final int SNAPPY = 1;
     public static final int MORE_TO_COME = 1 << 1;
 
-    /** One reply: its header fields and the (single) document. */
-    public record Reply(int responseTo, int opCode, BsonDocument document) {
+    /** One reply: its header fields, the (single) document, and the compressor id (-1 when not compressed). */
+    public record Reply(int responseTo, int opCode, BsonDocument document, int compressorId) {
     }
 
     private final Socket socket;
@@ -54,6 +56,16 @@ public final class RawWireClient implements AutoCloseable {
         byte[] doc = bson(body);
         ByteBuffer b = ByteBuffer.allocate(16 + 4 + 1 + doc.length).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(b.capacity()).putInt(requestId).putInt(0).putInt(OP_MSG).putInt(flags).put((byte) 0).put(doc);
+        return b.array();
+    }
+
+    /** An OP_MSG wrapped in OP_COMPRESSED with snappy. */
+    public static byte[] opMsgSnappy(int requestId, BsonDocument body) throws IOException {
+        byte[] plain = opMsg(requestId, 0, body);
+        byte[] payload = org.xerial.snappy.Snappy.compress(java.util.Arrays.copyOfRange(plain, 16, plain.length));
+        ByteBuffer b = ByteBuffer.allocate(16 + 9 + payload.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(b.capacity()).putInt(requestId).putInt(0).putInt(OP_COMPRESSED).putInt(OP_MSG)
+                .putInt(plain.length - 16).put((byte) SNAPPY).put(payload);
         return b.array();
     }
 
@@ -83,6 +95,18 @@ public final class RawWireClient implements AutoCloseable {
         b.getInt();
         int responseTo = b.getInt();
         int opCode = b.getInt();
+        int compressorId = -1;
+        if (opCode == OP_COMPRESSED) {
+            opCode = b.getInt();
+            b.getInt();
+            compressorId = b.get();
+            byte[] packed = new byte[b.remaining()];
+            b.get(packed);
+            if (compressorId != SNAPPY) {
+                throw new IllegalStateException("test client only decompresses snappy, got " + compressorId);
+            }
+            b = ByteBuffer.wrap(org.xerial.snappy.Snappy.uncompress(packed)).order(ByteOrder.LITTLE_ENDIAN);
+        }
         if (opCode == OP_MSG) {
             b.getInt();
             b.get();
@@ -96,7 +120,7 @@ public final class RawWireClient implements AutoCloseable {
         }
         byte[] doc = new byte[b.remaining()];
         b.get(doc);
-        return new Reply(responseTo, opCode, new RawBsonDocument(doc));
+        return new Reply(responseTo, opCode, new RawBsonDocument(doc), compressorId);
     }
 
     /** True when the server closed the connection (EOF or reset) before sending anything more. */

@@ -1,6 +1,8 @@
 package io.jmongos.server.log;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -17,11 +20,14 @@ import ch.qos.logback.core.OutputStreamAppender;
  * Configures logback programmatically: one JSON line per event (MongoDB log-v2 shape) to stdout or to
  * {@code --logpath}, plus the in-memory {@code getLog} buffer. Verbosity 0 = info, 1 = debug (D1),
  * 2+ = trace (D2); quiet = warnings and errors only. Several in-process servers share one configuration:
- * it is only rebuilt when the settings change.
+ * it is only rebuilt when the settings change, and only the root logger's appenders are replaced.
  */
 public final class LoggingSetup {
     /** Libraries whose info/debug chatter is kept out unless verbosity is at least this. */
     static final int LIBRARY_DEBUG_VERBOSITY = 3;
+
+    private static final String MAIN_APPENDER = "jmongos-main";
+    private static final String RAMLOG_APPENDER = "jmongos-ramlog";
 
     private static Settings current;
     private static RamLogAppender ramLog;
@@ -41,7 +47,20 @@ public final class LoggingSetup {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
-        context.reset();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        // Replace the root's console output (logback's plain-text default, or ours) and our buffer; appenders
+        // that others attached (e.g. tests capturing events) stay.
+        List<Appender<ILoggingEvent>> replaced = new ArrayList<>();
+        root.iteratorForAppenders().forEachRemaining(a -> {
+            if (a instanceof ConsoleAppender || MAIN_APPENDER.equals(a.getName())
+                    || RAMLOG_APPENDER.equals(a.getName())) {
+                replaced.add(a);
+            }
+        });
+        for (Appender<ILoggingEvent> a : replaced) {
+            root.detachAppender(a);
+            a.stop();
+        }
         OutputStreamAppender<ILoggingEvent> out;
         if (logPath != null) {
             FileAppender<ILoggingEvent> file = new FileAppender<>();
@@ -52,7 +71,7 @@ public final class LoggingSetup {
             out = new ConsoleAppender<>();
         }
         out.setContext(context);
-        out.setName("main");
+        out.setName(MAIN_APPENDER);
         MongoLogEncoder encoder = new MongoLogEncoder();
         encoder.setContext(context);
         encoder.start();
@@ -60,9 +79,8 @@ public final class LoggingSetup {
         out.start();
         ramLog = new RamLogAppender();
         ramLog.setContext(context);
-        ramLog.setName("ramlog");
+        ramLog.setName(RAMLOG_APPENDER);
         ramLog.start();
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(out);
         root.addAppender(ramLog);
         root.setLevel(quiet ? Level.WARN : verbosity <= 0 ? Level.INFO : verbosity == 1 ? Level.DEBUG : Level.TRACE);
