@@ -32,6 +32,18 @@ class PipelineApiTest {
     }
 
     @Test
+    void filtersUsingCommandLetAreNotPushedDown() {
+        FakePipelineContext ctx = new FakePipelineContext();
+        ctx.let = BsonDocument.parse("{min: 1}");
+        Pipeline p = Pipeline.compile(BsonArray.parse("[{$match: {$expr: {$gt: ['$a', '$$min']}}}, {$sort: {a: 1}}]"),
+                ctx);
+        assertThat(p.leadingMatchFilter()).isNull();
+        assertThat(p.leadingSort()).isNull();
+        assertThat(Pipeline.compile(BsonArray.parse("[{$match: {$expr: {$gt: ['$a', '$$NOW']}}}]"), ctx)
+                .leadingMatchFilter()).isNotNull();
+    }
+
+    @Test
     void executeSkipsWhatStorageAlreadyDid() {
         Pipeline p = compile("[{$match: {a: 1}}, {$sort: {b: -1}}, {$limit: 2}]");
         // storage claims the input is matched and sorted: the pipeline must not reorder or refilter it

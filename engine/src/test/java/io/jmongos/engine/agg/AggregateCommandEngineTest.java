@@ -1,0 +1,72 @@
+package io.jmongos.engine.agg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.jmongos.engine.EngineTestBase;
+
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline through the embedded engine's aggregate command: real storage behind PipelineContext. */
+class AggregateCommandEngineTest extends EngineTestBase {
+    private void seed() {
+        ok("{insert: 'orders', documents: [{_id: 1, item: 'a', qty: 2}, {_id: 2, item: 'b', qty: 1},"
+                + " {_id: 3, item: 'a', qty: 5}, {_id: 4, item: 'c', qty: 3}]}");
+        ok("{insert: 'items', documents: [{_id: 'a', price: 10}, {_id: 'b', price: 20}]}");
+    }
+
+    @Test
+    void groupSortAndBatches() {
+        seed();
+        List<BsonDocument> out = findAll("{aggregate: 'orders', pipeline: [{$match: {qty: {$gte: 2}}}, "
+                + "{$group: {_id: '$item', total: {$sum: '$qty'}}}, {$sort: {total: -1}}], cursor: {batchSize: 1}}");
+        assertThat(out).containsExactly(BsonDocument.parse("{_id: 'a', total: 7}"),
+                BsonDocument.parse("{_id: 'c', total: 3}"));
+    }
+
+    @Test
+    void lookupReadsTheOtherCollection() {
+        seed();
+        List<BsonDocument> out = findAll("{aggregate: 'orders', pipeline: [{$sort: {_id: 1}}, {$limit: 2}, "
+                + "{$lookup: {from: 'items', localField: 'item', foreignField: '_id', as: 'i'}}, "
+                + "{$project: {_id: 1, price: {$first: '$i.price'}}}], cursor: {}}");
+        assertThat(out).containsExactly(BsonDocument.parse("{_id: 1, price: 10}"),
+                BsonDocument.parse("{_id: 2, price: 20}"));
+    }
+
+    @Test
+    void outAndMergeWrite() {
+        seed();
+        ok("{aggregate: 'orders', pipeline: [{$group: {_id: '$item', n: {$sum: 1}}}, {$out: 'summary'}], cursor: {}}");
+        assertThat(findAll("{find: 'summary', sort: {_id: 1}}")).containsExactly(
+                BsonDocument.parse("{_id: 'a', n: 2}"), BsonDocument.parse("{_id: 'b', n: 1}"),
+                BsonDocument.parse("{_id: 'c', n: 1}"));
+        ok("{aggregate: 'orders', pipeline: [{$match: {_id: {$in: [2, 4]}}}, {$project: {_id: '$item', extra: 1}},"
+                + " {$addFields: {extra: true}}, {$merge: {into: 'summary', whenMatched: 'merge'}}], cursor: {}}");
+        assertThat(findAll("{find: 'summary', sort: {_id: 1}}")).containsExactly(
+                BsonDocument.parse("{_id: 'a', n: 2}"), BsonDocument.parse("{_id: 'b', n: 1, extra: true}"),
+                BsonDocument.parse("{_id: 'c', n: 1, extra: true}"));
+    }
+
+    @Test
+    void errorsComeBackAsCommandErrors() {
+        seed();
+        fails("{aggregate: 'orders', pipeline: [{$bogus: 1}], cursor: {}}", 40324);
+        fails("{aggregate: 'orders', pipeline: [{$project: {x: {$bogus: 1}}}], cursor: {}}", 168);
+        fails("{aggregate: 'orders', pipeline: [{$project: {x: {$size: '$item'}}}], cursor: {}}", 17124);
+        fails("{aggregate: 'orders', pipeline: [{$project: {x: '$$nope'}}], cursor: {}}", 17276);
+    }
+
+    @Test
+    void commandLetReachesExprAndLookupPipelines() {
+        seed();
+        List<BsonDocument> out = findAll("{aggregate: 'orders', let: {min: 3}, pipeline: ["
+                + "{$match: {$expr: {$gte: ['$qty', '$$min']}}}, {$lookup: {from: 'items', let: {it: '$item'}, as: 'i',"
+                + " pipeline: [{$match: {$expr: {$eq: ['$_id', '$$it']}}}, {$project: {_id: 0, price: 1}}]}},"
+                + " {$sort: {_id: 1}}], cursor: {}}");
+        assertThat(out).containsExactly(BsonDocument.parse("{_id: 3, item: 'a', qty: 5, i: [{price: 10}]}"),
+                BsonDocument.parse("{_id: 4, item: 'c', qty: 3, i: []}"));
+    }
+}
