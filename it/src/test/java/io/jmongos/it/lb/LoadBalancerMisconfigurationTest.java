@@ -135,6 +135,32 @@ class LoadBalancerMisconfigurationTest {
         assertThat(server.frontend().proxyMetrics().mainPortDetections()).isEqualTo(before + 1);
     }
 
+    /** proxyProtocolTimeoutSecs set at runtime: a balancer that stalls inside the header is cut off. */
+    @Test
+    void stalledHeaderIsClosedAfterTheRuntimeTimeout() throws Exception {
+        long before = server.frontend().proxyMetrics().rejectedCount(ProxyProtocolRejection.TIMEOUT);
+        try (MongoClient admin = Jmongos.mainPortClient(server)) {
+            BsonDocument set = admin.getDatabase("admin").runCommand(new BsonDocument("setParameter", new BsonInt32(1))
+                    .append("proxyProtocolTimeoutSecs", new BsonInt32(1)), BsonDocument.class);
+            assertThat(set.getNumber("ok").intValue()).isEqualTo(1);
+            BsonDocument got = admin.getDatabase("admin").runCommand(new BsonDocument("getParameter", new BsonInt32(1))
+                    .append("proxyProtocolTimeoutSecs", new BsonInt32(1)), BsonDocument.class);
+            assertThat(got.getNumber("proxyProtocolTimeoutSecs").intValue()).isEqualTo(1);
+            try (ErrorLogCapture log = new ErrorLogCapture();
+                 RawMongoConnection c = RawMongoConnection.connect(server.loadBalancerPort())) {
+                c.writeRaw("PROXY TCP4 10.1.2.3".getBytes(StandardCharsets.US_ASCII));
+                assertThat(c.closedByServerWithoutReply(CLOSE_WITHIN)).isTrue();
+                List<ILoggingEvent> errors = awaitMessage(log, "Error while parsing proxy protocol header");
+                assertThat(errors).hasSize(1);
+                assertThat(attrs(errors.get(0))).containsEntry("reason", "timeout");
+            } finally {
+                admin.getDatabase("admin").runCommand(new BsonDocument("setParameter", new BsonInt32(1))
+                        .append("proxyProtocolTimeoutSecs", new BsonInt32(10)));
+            }
+        }
+        assertThat(server.frontend().proxyMetrics().rejectedCount(ProxyProtocolRejection.TIMEOUT)).isEqualTo(before + 1);
+    }
+
     private static List<ILoggingEvent> awaitMessage(ErrorLogCapture log, String message) throws InterruptedException {
         long deadline = System.nanoTime() + CLOSE_WITHIN.toNanos();
         while (log.withMessage(message).isEmpty() && System.nanoTime() < deadline) {
