@@ -1,5 +1,7 @@
 package io.jmongos.bench;
 
+import java.util.List;
+
 import org.bson.BsonInt64;
 
 import com.mongodb.client.MongoClient;
@@ -50,7 +52,7 @@ final class ScaleRuns {
     }
 
     private void lbScale() {
-        RunningTarget t = start(TargetKind.JMONGOS_LB, "jmongos-scale");
+        RunningTarget t = start(TargetKind.JMONGOS_LB, "jmongos-scale", IdleConnectionsBench.TARGET_EXTRA_FLAGS);
         if (t == null) {
             return;
         }
@@ -79,7 +81,7 @@ final class ScaleRuns {
     }
 
     private void index() {
-        RunningTarget t = start(TargetKind.JMONGOS, "jmongos-index");
+        RunningTarget t = start(TargetKind.JMONGOS, "jmongos-index", List.of());
         if (t == null) {
             return;
         }
@@ -94,9 +96,9 @@ final class ScaleRuns {
         }
     }
 
-    private RunningTarget start(TargetKind kind, String name) {
+    private RunningTarget start(TargetKind kind, String name, List<String> extraFlags) {
         try {
-            RunningTarget t = launcher.startJmongos(kind, false, name);
+            RunningTarget t = launcher.startJmongos(kind, false, name, extraFlags);
             results.target(name, t.info());
             System.out.println("bench: " + name + " pid " + t.server().pid() + " on port " + t.clientPort());
             return t;

@@ -91,11 +91,12 @@ public final class Bars {
         }
         BsonArray steps = idle.getArray("steps");
         BsonDocument last = steps.get(steps.size() - 1).asDocument();
-        double perConn = last.getDouble("rssDeltaPerConnKib").getValue();
+        double perConn = last.getDouble("residentPerConnKib").getValue();
         int held = last.getInt32("held").getValue();
-        String measured = String.format(Locale.ROOT, "%.1f KiB/conn (RSS growth) at %,d held; %.1f KiB/conn total RSS"
-                + "; heap %.1f KiB/conn", perConn, held, last.getDouble("rssTotalPerConnKib").getValue(),
-                last.getDouble("heapDeltaPerConnKib").getValue());
+        String measured = String.format(Locale.ROOT, "%.1f KiB/conn at %,d held (native RSS growth %.1f + live heap "
+                + "%.1f); whole-process RSS / conns %.1f KiB", perConn, held,
+                last.getDouble("rssDeltaPerConnKib").getValue(), last.getDouble("heapDeltaPerConnKib").getValue(),
+                last.getDouble("rssTotalPerConnKib").getValue());
         return new Bar(name, measured, "< 30 KiB at 20,000", perConn < IDLE_KIB_PER_CONN);
     }
 

@@ -26,10 +26,10 @@ import io.jmongos.bench.target.RunningTarget;
 
 /**
  * Disconnect cleanup on the LB port: N clients each open a cursor (find, batchSize 1) and a transaction (an insert
- * with startTransaction), then all disconnect. A separate client polls {@code $currentOp} (idleCursors,
- * idleSessions) and notes, per client, the first poll in which neither its cursor nor its transaction is listed;
- * the time from that client's close to the end of that poll is its cleanup time (an upper bound: the poll
- * interval is reported as the resolution).
+ * with startTransaction), then all disconnect at once. {@code $currentOp} (idleCursors, idleSessions) checks, from
+ * a separate client, that exactly our cursors and transactions are listed before and none after; meanwhile
+ * serverStatus counters are polled as fast as possible to time the cleanup per client
+ * ({@link CleanupCounterPoller}).
  */
 public final class DisconnectCleanupBench {
     static final String COLLECTION = "cleanup";
@@ -68,16 +68,18 @@ public final class DisconnectCleanupBench {
                         .append("autocommit", BsonBoolean.FALSE)
                         .append("$db", new BsonString("bench")));
             }
-            CurrentOpPoller poller = new CurrentOpPoller(admin, cursorIds, lsids);
-            CurrentOpPoller.Snapshot open = poller.poll();
+            CurrentOpPoller listing = new CurrentOpPoller(admin, cursorIds, lsids);
+            CurrentOpPoller.Snapshot open = listing.poll();
             if (open.cursorsOpen() != clients || open.txnsOpen() != clients) {
                 throw new IllegalStateException("$currentOp lists " + open.cursorsOpen() + " of our cursors and "
                         + open.txnsOpen() + " of our transactions before the disconnect, expected " + clients);
             }
+            CleanupCounterPoller counters = new CleanupCounterPoller(admin);
+            CleanupCounterPoller.Counts base = counters.counts();
             long[] closedAt = new long[clients];
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_DEADLINE_MILLIS);
-            CompletableFuture<CurrentOpPoller.Gone> polling = CompletableFuture.supplyAsync(
-                    () -> poller.pollUntilGone(deadline));
+            CompletableFuture<CleanupCounterPoller.Series> polling = CompletableFuture.supplyAsync(
+                    () -> counters.poll(base, clients, deadline));
             long firstClose = System.nanoTime();
             for (int i = 0; i < clients; i++) {
                 closedAt[i] = System.nanoTime();
@@ -85,14 +87,18 @@ public final class DisconnectCleanupBench {
             }
             conns.clear();
             long lastClose = System.nanoTime();
-            CurrentOpPoller.Outcome outcome = CurrentOpPoller.outcome(
-                    polling.get(POLL_DEADLINE_MILLIS * 2, TimeUnit.MILLISECONDS), closedAt);
+            CleanupCounterPoller.Outcome outcome = CleanupCounterPoller.outcome(
+                    polling.get(POLL_DEADLINE_MILLIS * 2, TimeUnit.MILLISECONDS), base, closedAt);
+            CurrentOpPoller.Snapshot left = listing.poll();
             Document after = serverStatus(admin);
             double[] perClient = outcome.perClientMillis();
             double[] sorted = perClient.clone();
             Arrays.sort(sorted);
             return new BsonDocument("clients", new BsonInt32(clients))
-                    .append("allGone", BsonBoolean.valueOf(outcome.remaining() == 0))
+                    .append("allGone", BsonBoolean.valueOf(outcome.remaining() == 0 && left.cursorsOpen() == 0
+                            && left.txnsOpen() == 0))
+                    .append("currentOpAfter", new BsonDocument("ourCursorsListed", new BsonInt32(left.cursorsOpen()))
+                            .append("ourTransactionsListed", new BsonInt32(left.txnsOpen())))
                     .append("remaining", new BsonInt32(outcome.remaining()))
                     .append("closeLoopMillis", new BsonDouble((lastClose - firstClose) / 1e6))
                     .append("allGoneAfterFirstCloseMillis",
