@@ -156,9 +156,9 @@ public final class SessionCatalog {
     private void finish(SessionState s, OpenTransaction txn, TxnState end) {
         s.setState(end);
         try {
-            txn.storage().close();
-        } finally {
             cursorKiller.accept(Set.copyOf(txn.cursors()));
+        } finally {
+            txn.storage().close();
         }
     }
 
