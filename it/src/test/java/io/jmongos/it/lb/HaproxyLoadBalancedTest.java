@@ -6,8 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -73,6 +79,29 @@ class HaproxyLoadBalancedTest {
                 assertThat(s.frontend().proxyMetrics().rejectedTotal()).as("rejected PROXY headers").isZero();
             }
             assertThat(log.atLeast(Level.ERROR)).as(ErrorLogCapture.describe(log.atLeast(Level.ERROR))).isEmpty();
+        }
+    }
+
+    /** The client address jmongos reports is the one HAProxy saw (from the header), the balancer's beside it. */
+    @Test
+    void clientAddressIsTheHeaderSource() throws Exception {
+        HaproxyProcess.assumeInstalled();
+        try (JmongosServer s = Jmongos.startWithLoadBalancerPort();
+             HaproxyProcess haproxy = HaproxyProcess.start(dir, List.of(s.loadBalancerPort()), "send-proxy-v2");
+             RawMongoConnection c = RawMongoConnection.connect(haproxy.port())) {
+            String me = "127.0.0.1:" + c.localPort();
+            c.command("admin", new BsonDocument("hello", new BsonInt32(1)).append("loadBalanced", BsonBoolean.TRUE));
+            assertThat(c.command("admin", new BsonDocument("whatsmyuri", new BsonInt32(1))).getString("you").getValue())
+                    .isEqualTo(me);
+            BsonDocument reply = c.command("admin", new BsonDocument("aggregate", new BsonInt32(1))
+                    .append("pipeline", new BsonArray(List.of(
+                            new BsonDocument("$currentOp", new BsonDocument("allUsers", BsonBoolean.TRUE)),
+                            new BsonDocument("$match", new BsonDocument("client", new BsonString(me))))))
+                    .append("cursor", new BsonDocument()));
+            List<BsonValue> ops = reply.getDocument("cursor").getArray("firstBatch").getValues();
+            assertThat(ops).as(reply.toJson()).hasSize(1);
+            String balancer = ops.get(0).asDocument().getString("proxyAddress").getValue();
+            assertThat(balancer).startsWith("127.0.0.1:").isNotEqualTo(me);
         }
     }
 
