@@ -22,6 +22,7 @@ final class Operators {
         AccumulatorExpressions.register(ops);
         SortArrayOperator.register(ops);
         ArrayNOperators.register(ops);
+        TrigOperators.register(ops);
     }
 
     /** An operator with exactly {@code arity} arguments (a single non-array argument counts as one). */

@@ -82,6 +82,13 @@ class ArithmeticExpressionTest {
         assertThat(eval("{$trunc: [-1.99]}")).isEqualTo(new BsonDouble(-1));
         assertThat(eval("{$trunc: [1.999, 1]}")).isEqualTo(new BsonDouble(1.9));
         assertThat(eval("{$round: [{$numberDecimal: '1.25'}, 1]}")).isEqualTo(v("{$numberDecimal: '1.2'}"));
+        assertThat(eval("{$sin: 0}")).isEqualTo(new BsonDouble(0));
+        assertThat(eval("{$cos: 0}")).isEqualTo(new BsonDouble(1));
+        assertThat(eval("{$atan2: [1, 1]}")).isEqualTo(new BsonDouble(Math.PI / 4));
+        assertThat(eval("{$radiansToDegrees: {$literal: 3.141592653589793}}")).isEqualTo(new BsonDouble(180));
+        assertThat(eval("{$asin: null}")).isEqualTo(BsonNull.VALUE);
+        failsWith(50989, "{$acos: 2}");
+        failsWith(28765, "{$tan: 'x'}");
         failsWith(28765, "{$abs: 'x'}").hasMessage("$abs only supports numeric types, not string");
         failsWith(28714, "{$sqrt: -1}");
         failsWith(28766, "{$ln: 0}");
