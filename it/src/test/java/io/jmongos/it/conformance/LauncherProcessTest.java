@@ -65,6 +65,22 @@ class LauncherProcessTest {
         }
     }
 
+    @Test
+    void badOptionIsOneLineOnStderrAndExitCode2() throws Exception {
+        Path root = Path.of(System.getProperty("jmongos.root", ".."));
+        Path jar = Path.of(System.getProperty("jmongos.jar", "../server/target/jmongos.jar"));
+        assumeTrue(Files.isRegularFile(jar), "runnable jar not built (" + jar + "); run mvn verify");
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("jmongos").toString(), "--port", "0", "--no-such-option");
+        pb.environment().put("JMONGOS_JAR", jar.toAbsolutePath().toString());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(STARTUP_DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(err.strip().lines().toList()).hasSize(1);
+        assertThat(err).contains("--no-such-option").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
     private static Document pingUntil(MongoClient c, Process p, Instant deadline, StringBuilder output) {
         MongoException last = null;
         while (Instant.now().isBefore(deadline)) {
