@@ -120,7 +120,7 @@ final class ClientEntity implements AutoCloseable {
             return v.asString().getValue();
         }
         if (v.isNumber()) {
-            return v.isDouble() ? String.valueOf((long) v.asDouble().getValue()) : String.valueOf(v.asNumber().longValue());
+            return String.valueOf(v.isDouble() ? (long) v.asDouble().getValue() : v.asNumber().longValue());
         }
         throw new UnsupportedFeatureException("uriOptions value of type " + v.getBsonType());
     }

@@ -55,6 +55,7 @@ final class ClientEvents implements CommandListener, ConnectionPoolListener {
     private final boolean observeSensitive;
     private final List<Event> events = new ArrayList<>();
     private final AtomicInteger checkedOut = new AtomicInteger();
+    private final java.util.Map<BsonDocument, Long> transactionsSent = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<Integer, Boolean> sensitiveRequests = new java.util.concurrent.ConcurrentHashMap<>();
 
     ClientEvents(Set<String> observe, Set<String> ignoredCommands, boolean observeSensitive) {
@@ -135,8 +136,17 @@ final class ClientEvents implements CommandListener, ConnectionPoolListener {
         return f;
     }
 
+    /** The txnNumber of the last transaction command sent in a session (lsid), whatever is observed. */
+    long lastTransactionSent(BsonDocument lsid) {
+        return transactionsSent.getOrDefault(lsid, -1L);
+    }
+
     @Override
     public void commandStarted(CommandStartedEvent e) {
+        BsonDocument cmd = e.getCommand();
+        if (cmd.isDocument("lsid") && cmd.isNumber("txnNumber") && cmd.containsKey("autocommit")) {
+            transactionsSent.put(copy(cmd.getDocument("lsid")), cmd.getNumber("txnNumber").longValue());
+        }
         if (skipped(e.getCommandName(), e.getCommand(), e.getRequestId())) {
             return;
         }

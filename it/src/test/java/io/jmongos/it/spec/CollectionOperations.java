@@ -31,7 +31,8 @@ final class CollectionOperations {
             }
             case "countDocuments" -> ReadOperations.countDocuments(coll, a);
             case "estimatedDocumentCount" -> ReadOperations.estimatedDocumentCount(coll, a);
-            case "count" -> throw new UnsupportedFeatureException("deprecated count helper (removed from the Java driver)");
+            case "count" -> throw new UnsupportedFeatureException(
+                    "deprecated count helper (removed from the Java driver)");
             case "distinct" -> ReadOperations.distinct(coll, a);
             case "insertOne" -> WriteOperations.insertOne(coll, a);
             case "insertMany" -> WriteOperations.insertMany(coll, a);

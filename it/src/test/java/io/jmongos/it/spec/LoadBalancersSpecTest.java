@@ -1,6 +1,9 @@
 package io.jmongos.it.spec;
 
-/** Spec tests: the load-balancers suite (load-balanced through HAProxy; its non-LB file on sharded), directly (sharded) and through HAProxy (load-balanced). */
+/**
+ * Spec tests: the load-balancers suite, through HAProxy (load-balanced) and, for its file about non-LB
+ * clusters, directly (sharded).
+ */
 class LoadBalancersSpecTest extends SpecSuiteTest {
     @Override
     String folder() {

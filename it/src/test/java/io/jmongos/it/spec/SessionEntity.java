@@ -36,12 +36,14 @@ final class SessionEntity implements AutoCloseable {
 
     /**
      * The transaction state as the transactions spec names it: none, starting, in_progress, committed,
-     * aborted. The sync driver keeps it private, so it is read reflectively.
+     * aborted. The sync driver keeps it private, so it is read reflectively; "in_progress" means a command
+     * of the transaction reached the wire (a command started event), not just that the driver tried.
      */
     String transactionState() {
         try {
             Object state = field(session, "transactionState");
-            boolean sent = (Boolean) field(session, "messageSentInCurrentTransaction");
+            long txnNumber = session.getServerSession().getTransactionNumber();
+            boolean sent = client.events().lastTransactionSent(lsid) == txnNumber;
             return switch (String.valueOf(state)) {
                 case "NONE" -> "none";
                 case "IN" -> sent ? "in_progress" : "starting";

@@ -34,7 +34,8 @@ final class SpecCluster implements AutoCloseable {
         SpecCluster c = new SpecCluster();
         try {
             JmongosServer first = JmongosServer.start(List.of("--port", "0", "--bind_ip", "127.0.0.1", "--quiet",
-                    "--setParameter", "enableTestCommands=1", "--setParameter", "loadBalancerPort=" + FreePorts.next()));
+                    "--setParameter", "enableTestCommands=1",
+                    "--setParameter", "loadBalancerPort=" + FreePorts.next()));
             c.servers.add(first);
             c.mainPorts.add(first.mainPort());
             c.lbPorts.add(first.loadBalancerPort());

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code it/spec-run DIR... [--report FILE] [--topology sharded|load-balanced|both]}: runs spec files
- * (folders or single .json files) against jmongos it starts itself, prints a line per failed test and
- * ends with {@code N passed, N failed, N skipped}; with {@code --report} writes the markdown report.
+ * {@code it/spec-run DIR... [--report FILE] [--topology sharded|load-balanced|both] [--failures-out FILE]}:
+ * runs spec files (folders or single .json files) against jmongos it starts itself, prints a line per
+ * failed test and ends with {@code N passed, N failed, N skipped}; with {@code --report} writes the
+ * markdown report; with {@code --failures-out} writes every failure as a line of the expected-failures
+ * list format (to review and paste into it/src/test/resources/io/jmongos/it/spec/expected-failures.txt).
  * Exit status 0 when every failure is on the expected-failures list, 1 otherwise, 2 on bad usage.
  */
 public final class SpecRunMain {
@@ -20,12 +22,14 @@ public final class SpecRunMain {
     public static void main(String[] args) throws IOException {
         List<Path> inputs = new ArrayList<>();
         Path report = null;
+        Path failuresOut = null;
         String topology = "both";
         String command = System.getProperty("spec.run.command", "it/spec-run " + String.join(" ", args));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--report" -> report = Path.of(value(args, ++i, "--report"));
                 case "--topology" -> topology = value(args, ++i, "--topology");
+                case "--failures-out" -> failuresOut = Path.of(value(args, ++i, "--failures-out"));
                 default -> inputs.add(Path.of(args[i]));
             }
         }
@@ -73,6 +77,14 @@ public final class SpecRunMain {
             }
             Files.writeString(report, SpecReport.markdown(runs, command, expected), StandardCharsets.UTF_8);
         }
+        if (failuresOut != null) {
+            List<String> lines = new ArrayList<>();
+            for (SpecReport.Run run : runs) {
+                run.results().stream().filter(r -> r.status() == TestResult.Status.FAILED)
+                        .forEach(r -> lines.add(ExpectedFailures.line(run.topology(), r.test(), r.reason())));
+            }
+            Files.write(failuresOut, lines, StandardCharsets.UTF_8);
+        }
         System.out.println(SpecReport.counts(all));
         System.exit(unexpected == 0 ? 0 : 1);
     }
@@ -91,7 +103,8 @@ public final class SpecRunMain {
 
     private static void usage(String problem) {
         System.err.println("spec-run: " + problem);
-        System.err.println("usage: it/spec-run DIR... [--report FILE] [--topology sharded|load-balanced|both]");
+        System.err.println("usage: it/spec-run DIR... [--report FILE] [--topology sharded|load-balanced|both]"
+                + " [--failures-out FILE]");
         System.exit(2);
     }
 }

@@ -76,8 +76,12 @@ abstract class SpecSuiteTest {
         Path dir = SpecDirectory.root().resolve(folder());
         return SuiteRunner.files(dir).stream().map(f -> DynamicContainer.dynamicContainer(
                 "[" + topology.specName() + "] " + f.name(), f.path().toUri(),
-                f.cases().stream().map(c -> DynamicTest.dynamicTest(c.description(),
+                f.cases().stream().map(c -> DynamicTest.dynamicTest(displayName(c),
                         () -> check(runner, topology, c)))));
+    }
+
+    private static String displayName(SpecCase c) {
+        return c.description().isBlank() ? "(no description)" : c.description();
     }
 
     private void check(UnifiedTestRunner runner, Topology topology, SpecCase c) {

@@ -151,7 +151,7 @@ final class ValueMatcher {
 
     private static boolean nonFinite(BsonValue v) {
         return v.isDouble() && !Double.isFinite(v.asDouble().getValue())
-                || v.isDecimal128() && (v.asDecimal128().getValue().isNaN() || v.asDecimal128().getValue().isInfinite());
+                || v.isDecimal128() && !v.asDecimal128().getValue().isFinite();
     }
 
     private static BigDecimal toBig(BsonValue v) {
