@@ -3,6 +3,7 @@ package io.jmongos.router.session;
 import java.util.Set;
 
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import io.jmongos.common.CommandFailedException;
@@ -41,10 +42,12 @@ public final class SessionInterceptor implements CommandInterceptor {
             if (osi.lsid() != null) {
                 sessions.cache().vivify(osi.lsid(), client);
             }
-            if (!osi.inTransaction() || SessionOptionsValidator.TRANSACTION_COMMANDS.contains(handler.name())) {
+            if (!osi.inTransaction()) {
                 return next.proceed(ctx, command);
             }
-            return runStatement(ctx, osi, client, command, next);
+            BsonDocument reply = SessionOptionsValidator.TRANSACTION_COMMANDS.contains(handler.name())
+                    ? next.proceed(ctx, command) : runStatement(ctx, osi, client, command, next);
+            return withRecoveryToken(reply, osi);
         } finally {
             if (ctx.connection().loadBalancerPort() && LoadBalancerDisconnectListener.isClosed(ctx.connection())) {
                 sessions.cleanUpLoadBalancedConnection(ctx.connection());
@@ -80,6 +83,25 @@ public final class SessionInterceptor implements CommandInterceptor {
         } finally {
             txns.statementFinished(t);
         }
+    }
+
+    /**
+     * mongos adds {@code recoveryToken: {recoveryShardId}} to every reply in a transaction once it has a
+     * participant; drivers send it back with commitTransaction/abortTransaction so that another router can
+     * recover the commit decision.
+     */
+    private BsonDocument withRecoveryToken(BsonDocument reply, OperationSessionInfo osi) {
+        RouterTransaction t = sessions.transactions().current(osi.lsid());
+        if (t == null || t.txnNumber() != osi.txnNumber() || t.participants().isEmpty()) {
+            return reply;
+        }
+        BsonDocument out = new BsonDocument();
+        if (reply != null) {
+            out.putAll(reply);
+        }
+        out.put("recoveryToken", new BsonDocument("recoveryShardId",
+                new BsonString(t.participants().get(0).name())));
+        return out;
     }
 
     /** Remember, on a load-balanced connection, every transaction that ran a statement on it. */

@@ -39,9 +39,13 @@ final class ParticipantCommands {
         return cmd;
     }
 
+    static BsonDocument abortCommand(LogicalSessionId lsid, long txnNumber) {
+        return withSession(new BsonDocument("abortTransaction", new BsonInt32(1)), lsid, txnNumber);
+    }
+
     /** Send abortTransaction; NoSuchTransaction and transport errors are expected and only logged. */
     static void abort(Shard shard, LogicalSessionId lsid, long txnNumber) {
-        BsonDocument cmd = withSession(new BsonDocument("abortTransaction", new BsonInt32(1)), lsid, txnNumber);
+        BsonDocument cmd = abortCommand(lsid, txnNumber);
         try {
             BsonDocument reply = shard.runCommand(ADMIN, cmd);
             if (!isOk(reply) && !isCode(reply, ErrorCode.NO_SUCH_TRANSACTION.code())) {

@@ -14,6 +14,8 @@ public final class TransactionErrors {
     /** ErrorCodes::TransactionExceededLifetimeLimitSeconds: the abort cause of an expired transaction. */
     public static final int TRANSACTION_EXCEEDED_LIFETIME_LIMIT_SECONDS = 290;
     public static final String EXPIRED_CAUSE = "TransactionExceededLifetimeLimitSeconds";
+    /** uassert 50940: a commit to recover without the recoveryToken that names the recovery shard. */
+    public static final int NO_RECOVERY_TOKEN = 50940;
     /** mongos counts an explicit abortTransaction under this abortCause key. */
     public static final String EXPLICIT_ABORT_CAUSE = "abort";
     /** Codes that mark an error as transient for the whole transaction (the driver retries it). */

@@ -222,20 +222,39 @@ public final class TransactionRouter {
         }
     }
 
+    /**
+     * Commit of a transaction this router does not know (another router ran it, or this one forgot it): as
+     * mongos's recovery with the recoveryToken, the decision is learned from the shard; a transaction still
+     * without a decision is aborted there (NoSuchTransaction), as MongoDB's commit recovery does.
+     */
     private BsonDocument recoverCommit(LogicalSessionId lsid, long txnNumber, BsonDocument clientCommand,
                                        Shard shard) {
+        if (clientCommand == null || !clientCommand.isDocument("recoveryToken")) {
+            throw new CommandFailedException(TransactionErrors.NO_RECOVERY_TOKEN,
+                    ErrorCode.nameOf(TransactionErrors.NO_RECOVERY_TOKEN),
+                    "Cannot recover the transaction decision without a recoveryToken");
+        }
         metrics.commitInitiated("recoverWithToken");
-        BsonDocument reply = shard.runCommand(ParticipantCommands.ADMIN,
-                ParticipantCommands.commit(lsid, txnNumber, clientCommand));
-        if (!ParticipantCommands.isOk(reply)) {
-            CommandFailedException e = CommandFailedException.fromReply(reply);
-            if (e.code() == ErrorCode.NO_SUCH_TRANSACTION.code()) {
-                e.withLabel(ErrorLabels.TRANSIENT_TRANSACTION_ERROR);
+        BsonDocument abort = ParticipantCommands.abortCommand(lsid, txnNumber);
+        BsonDocument aborted = shard.runCommand(ParticipantCommands.ADMIN, abort);
+        if (ParticipantCommands.isOk(aborted)) {
+            throw TransactionErrors.aborted(txnNumber);
+        }
+        if (!ParticipantCommands.isCode(aborted, ErrorCode.TRANSACTION_COMMITTED.code())) {
+            BsonDocument reply = shard.runCommand(ParticipantCommands.ADMIN,
+                    ParticipantCommands.commit(lsid, txnNumber, clientCommand));
+            if (!ParticipantCommands.isOk(reply)) {
+                CommandFailedException e = CommandFailedException.fromReply(reply);
+                if (e.code() == ErrorCode.NO_SUCH_TRANSACTION.code()) {
+                    e.withLabel(ErrorLabels.TRANSIENT_TRANSACTION_ERROR);
+                }
+                throw e;
             }
-            throw e;
+            metrics.commitSuccessful("recoverWithToken");
+            return TransactionCommitter.relayable(reply);
         }
         metrics.commitSuccessful("recoverWithToken");
-        return TransactionCommitter.relayable(reply);
+        return new BsonDocument();
     }
 
     /** abortTransaction from the client. */

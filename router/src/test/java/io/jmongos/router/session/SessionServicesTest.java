@@ -150,6 +150,7 @@ class SessionServicesTest {
         BsonDocument first = r.run(conn, "db", txn(insert("c", 1), 1, true)
                 .append("readConcern", new BsonDocument("level", new BsonString("snapshot"))));
         assertThat(ok(first)).isEqualTo(1.0);
+        assertThat(first.getDocument("recoveryToken").getString("recoveryShardId").getValue()).isEqualTo("fake");
         BsonDocument sent = r.shard.received().get(0).command();
         assertThat(sent.getBoolean("startTransaction").getValue()).isTrue();
         assertThat(sent.getNumber("txnNumber").longValue()).isEqualTo(1);

@@ -79,11 +79,29 @@ class TransactionRouterTest {
     }
 
     @Test
-    void commitOfAnUnknownNewerTransactionAsksTheShard() {
-        router.commit(lsid, 9, new BsonDocument(), CLIENT, shard);
+    void commitOfAnUnknownTransactionRecoversTheDecisionFromTheShard() {
+        assertThatThrownBy(() -> router.commit(lsid, 9, new BsonDocument(), CLIENT, shard))
+                .isInstanceOfSatisfying(CommandFailedException.class, e -> assertThat(e.code()).isEqualTo(50940));
+        BsonDocument withToken = new BsonDocument("recoveryToken", new BsonDocument("recoveryShardId",
+                new BsonString("fake")));
+        // no decision yet at the shard: recovery aborts it
+        assertThatThrownBy(() -> router.commit(lsid, 9, withToken, CLIENT, shard))
+                .isInstanceOfSatisfying(CommandFailedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(251);
+                    assertThat(e.errorLabels()).contains(ErrorLabels.TRANSIENT_TRANSACTION_ERROR);
+                });
+        assertThat(shard.count("commitTransaction")).isZero();
+        // committed at the shard: the abort is refused with TransactionCommitted, the commit succeeds
+        shard.override = c -> c.getFirstKey().equals("abortTransaction")
+                ? FakeShard.error(256, "TransactionCommitted", "committed") : null;
+        assertThat(router.commit(lsid, 10, withToken, CLIENT, shard)).isEmpty();
+        // unknown to the shard's abort: ask with a commit, whose answer stands
+        shard.override = c -> c.getFirstKey().equals("abortTransaction")
+                ? FakeShard.error(251, "NoSuchTransaction", "none") : null;
+        assertThat(router.commit(lsid, 11, withToken, CLIENT, shard)).isEmpty();
         assertThat(shard.count("commitTransaction")).isEqualTo(1);
         assertThat(router.metrics().toBson().getDocument("commitTypes").getDocument("recoverWithToken")
-                .getNumber("initiated").longValue()).isEqualTo(1);
+                .getNumber("successful").longValue()).isEqualTo(2);
     }
 
     @Test
