@@ -142,6 +142,18 @@ class RouterServerTest {
     }
 
     @Test
+    void bindAllListensOnIpv4AndIpv6Loopback() throws IOException {
+        services = TestRouter.services(new EchoShard());
+        server = new RouterServer(new FrontendConfig(List.of(), true, 0, 0), services);
+        server.start();
+        try (RawWireClient v4 = new RawWireClient("127.0.0.1", server.mainPort());
+             RawWireClient v6 = new RawWireClient("::1", server.mainPort())) {
+            assertThat(v4.command(1, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
+            assertThat(v6.command(1, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void portInUseIsAOneLineBindError() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             services = TestRouter.services(new EchoShard());
