@@ -2,6 +2,7 @@ package io.jmongos.engine.command;
 
 import java.util.function.Function;
 
+import io.jmongos.engine.agg.expr.Variables;
 import io.jmongos.engine.catalog.Catalog;
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.Namespace;
@@ -34,6 +35,7 @@ public final class OperationContext {
     private final SessionState session;
     private final OpenTransaction txn;
     private final RetryableWrite retry;
+    private Variables let;
 
     OperationContext(EngineServices services, String db, BsonDocument command, Deadline deadline, TxnParams params,
                      SessionState session, OpenTransaction txn, RetryableWrite retry) {
@@ -50,6 +52,15 @@ public final class OperationContext {
     /** The same operation running another command document (explain's inner command). */
     public OperationContext withCommand(BsonDocument other) {
         return new OperationContext(services, db, other, deadline, params, session, txn, retry);
+    }
+
+    /** The command's {@code let} variables (with {@code $$NOW}), evaluated once per command. */
+    public Variables letVariables() {
+        if (let == null) {
+            BsonValue v = command.get("let");
+            let = Variables.fromCommandLet(v != null && v.isDocument() ? v.asDocument() : null);
+        }
+        return let;
     }
 
     public EngineServices services() {

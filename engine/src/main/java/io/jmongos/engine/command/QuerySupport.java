@@ -2,6 +2,7 @@ package io.jmongos.engine.command;
 
 import java.util.List;
 
+import io.jmongos.engine.agg.expr.Variables;
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.exec.Deadline;
 import io.jmongos.engine.exec.DocumentStream;
@@ -42,10 +43,17 @@ public final class QuerySupport {
 
     public static Planned plan(EngineServices services, ReadView view, CollectionMeta c, Query q,
                                Deadline deadline) {
-        QueryMatcher matcher = q.filter() == null || q.filter().isEmpty() ? null : QueryCompiler.compile(q.filter());
+        return plan(services, view, c, q, deadline, Variables.empty());
+    }
+
+    /** Plans with the command's {@code let} variables (for {@code $expr} and projection expressions). */
+    public static Planned plan(EngineServices services, ReadView view, CollectionMeta c, Query q,
+                               Deadline deadline, Variables vars) {
+        QueryMatcher matcher = q.filter() == null || q.filter().isEmpty() ? null
+                : QueryCompiler.compile(q.filter(), vars);
         SortSpec sort = SortSpec.compile(q.sort());
         Projection projection = q.projection() == null || q.projection().isEmpty() ? null
-                : Projection.compile(q.projection());
+                : Projection.compile(q.projection(), q.filter(), vars);
         long sortLimit = services.options().sortMemoryLimitBytes();
         if (c == null) {
             ListStream empty = new ListStream(List.of());

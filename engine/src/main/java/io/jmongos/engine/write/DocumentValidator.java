@@ -12,8 +12,9 @@ import org.bson.BsonValue;
 
 /**
  * Checks documents before they are stored, with mongod's messages ({@code fixDocumentForInsert} and the
- * update path): size at most 16 MiB, no top-level '$' field names, a valid _id (not an array, regex or
- * undefined), _id placed first and generated when missing.
+ * update path): size at most 16 MiB, a valid _id (not an array, regex or undefined, no '$'-prefixed field
+ * names inside it), _id placed first and generated when missing. Other '$'-prefixed field names are stored,
+ * as MongoDB 5.0+ does.
  */
 public final class DocumentValidator {
     /** MongoDB's code when an update makes a document exceed 16 MiB (error 17419). */
@@ -62,13 +63,6 @@ public final class DocumentValidator {
     }
 
     private static void checkFields(BsonDocument doc) {
-        for (Map.Entry<String, BsonValue> e : doc.entrySet()) {
-            String name = e.getKey();
-            if (name.startsWith("$")) {
-                throw new CommandFailedException(ErrorCode.BAD_VALUE,
-                        "Document can't have $ prefixed field names: " + name);
-            }
-        }
         BsonValue id = doc.get("_id");
         if (id == null) {
             return;
@@ -77,7 +71,21 @@ public final class DocumentValidator {
             case ARRAY: throw new CommandFailedException(ErrorCode.BAD_VALUE, "can't use an array for _id");
             case REGULAR_EXPRESSION: throw new CommandFailedException(ErrorCode.BAD_VALUE, "can't use a regex for _id");
             case UNDEFINED: throw new CommandFailedException(ErrorCode.BAD_VALUE, "can't use a undefined for _id");
+            case DOCUMENT: checkIdFields(id.asDocument()); break;
             default: break;
+        }
+    }
+
+    /** MongoDB 5.0+: '$' field names are allowed anywhere except inside _id (SERVER-75880). */
+    private static void checkIdFields(BsonDocument d) {
+        for (Map.Entry<String, BsonValue> e : d.entrySet()) {
+            if (e.getKey().startsWith("$")) {
+                throw new CommandFailedException(ErrorCode.DOLLAR_PREFIXED_FIELD_NAME, "_id fields may not contain "
+                        + "'$'-prefixed fields: " + e.getKey() + " is not valid for storage.");
+            }
+            if (e.getValue().isDocument()) {
+                checkIdFields(e.getValue().asDocument());
+            }
         }
     }
 }

@@ -80,17 +80,34 @@ class CrudCommandsTest extends EngineTestBase {
     }
 
     @Test
-    void dollarFieldsAndBadIdsRefused() {
-        BsonDocument r = run("{insert: 'c', documents: [{$set: {a: 1}}, {_id: [1]}, {_id: /x/}, {ok: 1}]}");
+    void dollarFieldsStoredAsMongoDb5ButNotInsideIdAndBadIdsRefused() {
+        ok("{insert: 'c', documents: [{_id: 1, $a: 1, b: {$c: 2}, 'd.e': 3}]}");
+        assertThat(findAll("{find: 'c'}")).containsExactly(BsonDocument.parse("{_id: 1, $a: 1, b: {$c: 2}, 'd.e': 3}"));
+        BsonDocument r = run("{insert: 'c', ordered: false, documents: [{_id: {$x: 1}}, {_id: [1]}, {_id: /x/},"
+                + " {_id: {a: {$b: 1}}}, {ok: 1}]}");
         BsonArray errors = r.getArray("writeErrors");
-        assertThat(errors).hasSize(1);
-        assertThat(errors.get(0).asDocument().getString("errmsg").getValue())
-                .isEqualTo("Document can't have $ prefixed field names: $set");
-        r = run("{insert: 'c', ordered: false, documents: [{_id: [1]}, {_id: /x/}, {ok: 1}]}");
-        assertThat(r.getArray("writeErrors")).hasSize(2);
-        assertThat(r.getArray("writeErrors").get(0).asDocument().getString("errmsg").getValue())
-                .isEqualTo("can't use an array for _id");
+        assertThat(errors).hasSize(4);
+        assertThat(errors.get(0).asDocument().getInt32("code").getValue()).isEqualTo(52);
+        assertThat(errors.get(1).asDocument().getString("errmsg").getValue()).isEqualTo("can't use an array for _id");
+        assertThat(errors.get(2).asDocument().getString("errmsg").getValue()).isEqualTo("can't use a regex for _id");
+        assertThat(errors.get(3).asDocument().getInt32("code").getValue()).isEqualTo(52);
         assertThat(r.getInt32("n").getValue()).isEqualTo(1);
+    }
+
+    @Test
+    void commandLetVariablesReachFiltersUpdatesAndProjections() {
+        ok("{insert: 'c', documents: [{_id: 1, x: 'a'}, {_id: 2, x: 'b'}]}");
+        assertThat(findAll("{find: 'c', filter: {$expr: {$eq: ['$_id', '$$id']}}, projection: {y: '$$v'},"
+                + " let: {id: 2, v: 'seen'}}")).containsExactly(BsonDocument.parse("{_id: 2, y: 'seen'}"));
+        ok("{update: 'c', updates: [{q: {$expr: {$eq: ['$_id', '$$id']}}, u: [{$set: {x: '$$x'}}]}],"
+                + " let: {id: 1, x: 'foo'}}");
+        assertThat(ok("{delete: 'c', deletes: [{q: {$expr: {$eq: ['$x', '$$x']}}, limit: 0}], let: {x: 'foo'}}")
+                .getInt32("n").getValue()).isEqualTo(1);
+        BsonDocument fam = ok("{findAndModify: 'c', query: {$expr: {$eq: ['$_id', '$$id']}}, remove: true,"
+                + " let: {id: 2}}");
+        assertThat(fam.getDocument("value").getInt32("_id").getValue()).isEqualTo(2);
+        BsonDocument sorted = run("{update: 'c', updates: [{q: {}, u: {$set: {a: 1}}, sort: {_id: 1}}]}");
+        assertThat(sorted.getArray("writeErrors").get(0).asDocument().getInt32("code").getValue()).isEqualTo(40415);
     }
 
     @Test

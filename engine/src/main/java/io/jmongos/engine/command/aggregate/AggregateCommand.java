@@ -49,7 +49,7 @@ public final class AggregateCommand implements EngineCommand {
             BsonDocument sort = pipeline.leadingSort();
             QuerySupport.Query query = new QuerySupport.Query(match, sort, 0, 0, null, req.hint);
             QuerySupport.Planned planned = req.ns == null ? null : QuerySupport.plan(op.services(), lease.view(), c,
-                    query, op.deadline());
+                    query, op.deadline(), op.letVariables());
             if (req.explain) {
                 return ExplainOutput.forAggregate(req.fullName(op.db()), planned, query, req.stages, cmd);
             }

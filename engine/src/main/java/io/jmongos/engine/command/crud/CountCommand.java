@@ -29,7 +29,8 @@ public final class CountCommand implements EngineCommand {
         long n = 0;
         try (ReadLease lease = op.openRead()) {
             CollectionMeta c = op.catalog().get(ns);
-            try (var stream = QuerySupport.plan(op.services(), lease.view(), c, q, op.deadline()).stream()) {
+            try (var stream = QuerySupport.plan(op.services(), lease.view(), c, q, op.deadline(),
+                    op.letVariables()).stream()) {
                 while (stream.next() != null) {
                     n++;
                 }

@@ -92,7 +92,7 @@ public final class DeleteCommand implements EngineCommand {
                     "The limit field in delete objects must be 0 or 1. Got " + limit);
         }
         Collation.refuse(s);
-        QueryMatcher matcher = QueryCompiler.compile(q);
+        QueryMatcher matcher = QueryCompiler.compile(q, op.letVariables());
         BsonValue hint = s.get("hint");
         long n;
         if (limit == 1) {
@@ -122,7 +122,7 @@ public final class DeleteCommand implements EngineCommand {
                                   StorageTxn txn) {
         BsonDocument found;
         QuerySupport.Planned p = QuerySupport.plan(op.services(), txn, c,
-                new QuerySupport.Query(q, null, 0, 1, null, hint), op.deadline());
+                new QuerySupport.Query(q, null, 0, 1, null, hint), op.deadline(), op.letVariables());
         try (var stream = p.stream()) {
             found = stream.next();
         }

@@ -47,7 +47,8 @@ public final class DistinctCommand implements EngineCommand {
                 cmd.get("hint"));
         try (ReadLease lease = op.openRead()) {
             CollectionMeta c = op.catalog().get(ns);
-            try (var stream = QuerySupport.plan(op.services(), lease.view(), c, q, op.deadline()).stream()) {
+            try (var stream = QuerySupport.plan(op.services(), lease.view(), c, q, op.deadline(),
+                    op.letVariables()).stream()) {
                 BsonDocument doc;
                 while ((doc = stream.next()) != null) {
                     for (BsonValue v : DistinctValues.of(doc, path)) {

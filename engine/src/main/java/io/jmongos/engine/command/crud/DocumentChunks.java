@@ -34,7 +34,7 @@ final class DocumentChunks {
         Set<String> done = op.inTransaction() ? new HashSet<>() : null;
         try (ReadLease lease = op.openRead()) {
             QuerySupport.Planned p = QuerySupport.plan(op.services(), lease.view(), c,
-                    new QuerySupport.Query(filter, null, 0, 0, null, hint), op.deadline());
+                    new QuerySupport.Query(filter, null, 0, 0, null, hint), op.deadline(), op.letVariables());
             try (var stream = p.stream()) {
                 while (true) {
                     List<BsonValue> ids = new ArrayList<>(CHUNK_SIZE);

@@ -2,6 +2,7 @@ package io.jmongos.engine.command.crud;
 
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
+import io.jmongos.engine.agg.expr.Variables;
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.command.AlreadyRecordedException;
 import io.jmongos.engine.command.CommandArgs;
@@ -44,7 +45,7 @@ public final class FindAndModifyCommand implements EngineCommand {
     public BsonDocument run(OperationContext op) {
         BsonDocument cmd = op.command();
         var ns = CommandArgs.namespace(op.db(), cmd);
-        Request r = parse(cmd);
+        Request r = parse(cmd, op.letVariables());
         RetryableWrite rw = op.retryableWrite();
         int stmtId = StatementIds.of(cmd).get(0);
         if (rw != null) {
@@ -71,7 +72,7 @@ public final class FindAndModifyCommand implements EngineCommand {
         }
     }
 
-    private static Request parse(BsonDocument cmd) {
+    private static Request parse(BsonDocument cmd, Variables vars) {
         boolean remove = CommandArgs.bool(cmd, "remove", false);
         BsonValue update = cmd.get("update");
         boolean returnNew = CommandArgs.bool(cmd, "new", false);
@@ -100,16 +101,17 @@ public final class FindAndModifyCommand implements EngineCommand {
         BsonArray arrayFilters = filters != null && filters.isArray() ? filters.asArray() : null;
         BsonDocument fields = CommandArgs.document(cmd, "fields", null);
         BsonDocument query = CommandArgs.document(cmd, "query", new BsonDocument());
-        QueryCompiler.compile(query);
+        QueryCompiler.compile(query, vars);
         return new Request(query, CommandArgs.document(cmd, "sort", null), remove,
-                update == null ? null : UpdateSpec.compile(update, arrayFilters), returnNew,
-                fields == null || fields.isEmpty() ? null : Projection.compile(fields), upsert, cmd.get("hint"));
+                update == null ? null : UpdateSpec.compile(update, arrayFilters).withVariables(vars), returnNew,
+                fields == null || fields.isEmpty() ? null : Projection.compile(fields, query, vars), upsert,
+                cmd.get("hint"));
     }
 
     private static BsonDocument execute(OperationContext op, CollectionMeta c, Request r, StorageTxn txn) {
         BsonDocument found;
         QuerySupport.Planned p = QuerySupport.plan(op.services(), txn, c,
-                new QuerySupport.Query(r.query, r.sort, 0, 1, null, r.hint), op.deadline());
+                new QuerySupport.Query(r.query, r.sort, 0, 1, null, r.hint), op.deadline(), op.letVariables());
         try (var stream = p.stream()) {
             found = stream.next();
         }
@@ -131,7 +133,7 @@ public final class FindAndModifyCommand implements EngineCommand {
         }
         BsonDocument old = BsonBytes.toDocument(BsonBytes.toBytes(found));
         MatchDetails details = new MatchDetails();
-        QueryCompiler.compile(r.query).matches(old, details);
+        QueryCompiler.compile(r.query, op.letVariables()).matches(old, details);
         if (r.remove) {
             op.services().writer().delete(txn, c, old);
             return reply(new BsonDocument("n", new BsonInt32(1)), project(r, old, details), r);

@@ -26,7 +26,8 @@ public final class FindCommand implements EngineCommand {
         }
         try (ReadLease lease = op.openRead()) {
             CollectionMeta c = op.catalog().get(req.ns());
-            QuerySupport.Planned p = QuerySupport.plan(op.services(), lease.view(), c, req.query(), op.deadline());
+            QuerySupport.Planned p = QuerySupport.plan(op.services(), lease.view(), c, req.query(), op.deadline(),
+                    op.letVariables());
             return CursorReplies.open(op, req.ns().full(), p.stream(), lease.detach(), first, req.singleBatch());
         }
     }

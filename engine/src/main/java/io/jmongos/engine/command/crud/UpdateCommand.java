@@ -50,7 +50,8 @@ public final class UpdateCommand implements EngineCommand {
                     if (result != null) {
                         reply.retried(stmtId);
                     } else {
-                        UpdateStatement s = UpdateStatement.parse(cmd, updates.asArray().get(i));
+                        UpdateStatement s = UpdateStatement.parse(cmd, updates.asArray().get(i),
+                                op.letVariables());
                         result = target.meta() == null
                                 ? new BsonDocument("n", new BsonInt32(0)).append("nModified", new BsonInt32(0))
                                 : UpdateExecutor.execute(op, target.meta(), s, rw, stmtId);

@@ -56,7 +56,7 @@ final class UpdateExecutor {
     private static BsonDocument single(OperationContext op, CollectionMeta c, UpdateStatement s, StorageTxn txn) {
         BsonDocument found;
         QuerySupport.Planned p = QuerySupport.plan(op.services(), txn, c,
-                new QuerySupport.Query(s.query(), null, 0, 1, null, s.hint()), op.deadline());
+                new QuerySupport.Query(s.query(), null, 0, 1, null, s.hint()), op.deadline(), op.letVariables());
         try (var stream = p.stream()) {
             found = stream.next();
         }

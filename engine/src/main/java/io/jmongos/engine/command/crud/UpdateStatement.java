@@ -2,6 +2,7 @@ package io.jmongos.engine.command.crud;
 
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
+import io.jmongos.engine.agg.expr.Variables;
 import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.query.QueryCompiler;
 import io.jmongos.engine.query.QueryMatcher;
@@ -13,7 +14,10 @@ import org.bson.BsonValue;
 /** One parsed statement of an update command: {q, u, upsert, multi, arrayFilters, hint}. */
 record UpdateStatement(BsonDocument query, QueryMatcher matcher, UpdateSpec update, boolean upsert, boolean multi,
                        BsonValue hint) {
-    static UpdateStatement parse(BsonDocument cmd, BsonValue v) {
+    /** MongoDB's IDL code for an unknown field. */
+    static final int UNKNOWN_FIELD = 40415;
+
+    static UpdateStatement parse(BsonDocument cmd, BsonValue v, Variables vars) {
         if (!v.isDocument()) {
             throw CommandArgs.wrongType(cmd, "updates", v, "object");
         }
@@ -29,15 +33,20 @@ record UpdateStatement(BsonDocument query, QueryMatcher matcher, UpdateSpec upda
                     "BSON field 'update.updates.u' is missing but a required field");
         }
         Collation.refuse(s);
+        if (s.containsKey("sort")) {
+            // updateOne/replaceOne sort came with MongoDB 8.0; jmongos reports 7.0 (wire version 21)
+            throw new CommandFailedException(UNKNOWN_FIELD, "Location" + UNKNOWN_FIELD,
+                    "BSON field 'update.updates.sort' is an unknown field.");
+        }
         BsonValue filters = s.get("arrayFilters");
         BsonArray arrayFilters = filters != null && filters.isArray() ? filters.asArray() : null;
-        UpdateSpec spec = UpdateSpec.compile(u, arrayFilters);
+        UpdateSpec spec = UpdateSpec.compile(u, arrayFilters).withVariables(vars);
         boolean multi = CommandArgs.bool(s, "multi", false);
         if (multi && spec.isReplacement()) {
             throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
                     "multi update is not supported for replacement-style update");
         }
-        return new UpdateStatement(q, QueryCompiler.compile(q), spec, CommandArgs.bool(s, "upsert", false), multi,
+        return new UpdateStatement(q, QueryCompiler.compile(q, vars), spec, CommandArgs.bool(s, "upsert", false), multi,
                 s.get("hint"));
     }
 }

@@ -40,7 +40,8 @@ public final class ExplainCommand implements EngineCommand {
         QuerySupport.Query q = query(op.db(), name, inner);
         try (ReadLease lease = op.openRead()) {
             CollectionMeta c = op.catalog().get(ns);
-            QuerySupport.Planned p = QuerySupport.plan(op.services(), lease.view(), c, q, op.deadline());
+            QuerySupport.Planned p = QuerySupport.plan(op.services(), lease.view(), c, q, op.deadline(),
+                    op.withCommand(inner).letVariables());
             BsonDocument stats = null;
             try (var stream = p.stream()) {
                 if (execute && (name.equals("find") || name.equals("count"))) {
