@@ -55,6 +55,21 @@ class JmongosServerTest {
     }
 
     @Test
+    void logPathWritesJsonLinesToTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path log = dir.resolve("jmongos.log");
+        try (JmongosServer server = JmongosServer.start(List.of("--port", "0", "--bind_ip", "127.0.0.1",
+                "--logpath", log.toString()))) {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(BsonDocument.parse(l).keySet())
+                    .contains("t", "s", "c", "id", "ctx", "msg"));
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"Waiting for connections\"")
+                    .contains("\"port\":" + server.mainPort()));
+        } finally {
+            io.jmongos.server.log.LoggingSetup.configure(null, false, 0, false);
+        }
+    }
+
+    @Test
     void logLinesAreMongoDbLogV2Json() {
         try (JmongosServer server = JmongosServer.start(List.of("--port", "0", "--bind_ip", "127.0.0.1"));
              MongoClient c = client(server.mainAddress())) {
