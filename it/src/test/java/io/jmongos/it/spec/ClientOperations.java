@@ -12,7 +12,7 @@ final class ClientOperations {
     private ClientOperations() {
     }
 
-    static Object run(ClientEntity entity, String name, Args a) {
+    static Object run(ClientEntity entity, String name, Args a, Entities entities) {
         MongoClient client = entity.client();
         return switch (name) {
             case "listDatabases" -> {
@@ -38,8 +38,7 @@ final class ClientOperations {
                 yield names;
             }
             case "createChangeStream" -> ChangeStreams.open(client, a);
-            case "clientBulkWrite" -> throw new UnsupportedFeatureException("clientBulkWrite (not implemented by "
-                    + "this runner yet)");
+            case "clientBulkWrite" -> ClientBulkWriteOperation.run(entity, a, entities);
             default -> throw new UnsupportedFeatureException("client operation " + name);
         };
     }

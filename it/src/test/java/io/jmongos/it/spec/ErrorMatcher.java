@@ -3,9 +3,13 @@ package io.jmongos.it.spec;
 import java.util.Locale;
 import java.util.Map;
 
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
+import com.mongodb.ClientBulkWriteException;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientException;
 import com.mongodb.MongoCommandException;
@@ -73,10 +77,30 @@ final class ErrorMatcher {
                     values.matchRoot(v, ((MongoCommandException) e).getResponse(), "errorResponse");
                 }
                 case "expectResult" -> {
-                    if (!(e instanceof MongoBulkWriteException b)) {
+                    if (e instanceof MongoBulkWriteException b) {
+                        values.matchRoot(v, DriverResults.bulkWrite(b.getWriteResult()), "error result");
+                    } else if (e instanceof ClientBulkWriteException c) {
+                        values.matchRoot(v, c.getPartialResult().map(ClientBulkWriteOperation::result)
+                                .orElse(null), "error partial result");
+                    } else {
                         throw new AssertionError(where + " carries no partial result");
                     }
-                    values.matchRoot(v, DriverResults.bulkWrite(b.getWriteResult()), "error result");
+                }
+                case "writeErrors" -> {
+                    check(e instanceof ClientBulkWriteException, where + " is not a client bulk write error");
+                    BsonDocument actual = new BsonDocument();
+                    ((ClientBulkWriteException) e).getWriteErrors().forEach((i, w) -> actual.put(String.valueOf(i),
+                            new BsonDocument("code", new BsonInt32(w.getCode()))
+                                    .append("message", new BsonString(w.getMessage())).append("details", w.getDetails())));
+                    values.matchStrict(v, actual, "writeErrors");
+                }
+                case "writeConcernErrors" -> {
+                    check(e instanceof ClientBulkWriteException, where + " is not a client bulk write error");
+                    BsonArray actual = new BsonArray();
+                    ((ClientBulkWriteException) e).getWriteConcernErrors().forEach(w -> actual.add(
+                            new BsonDocument("code", new BsonInt32(w.getCode()))
+                                    .append("message", new BsonString(w.getMessage()))));
+                    values.matchRoot(v, actual, "writeConcernErrors");
                 }
                 default -> throw new UnsupportedFeatureException("expectError." + x.getKey());
             }
@@ -108,6 +132,9 @@ final class ErrorMatcher {
     }
 
     private static Integer code(RuntimeException e) {
+        if (e instanceof ClientBulkWriteException c) {
+            return c.getCause() instanceof MongoServerException s ? Integer.valueOf(s.getCode()) : null;
+        }
         if (e instanceof MongoBulkWriteException b) {
             if (!b.getWriteErrors().isEmpty()) {
                 return b.getWriteErrors().get(0).getCode();

@@ -80,10 +80,13 @@ final class OperationExecutor {
             return DatabaseOperations.run(d, name, a);
         }
         if (entity instanceof ClientEntity c) {
-            return ClientOperations.run(c, name, a);
+            return ClientOperations.run(c, name, a, ctx.entities());
         }
         if (entity instanceof SessionEntity s) {
             return SessionOperations.run(s, name, a, this);
+        }
+        if (entity instanceof com.mongodb.client.gridfs.GridFSBucket b) {
+            return BucketOperations.run(b, name, a);
         }
         if (entity instanceof CursorEntity c) {
             return switch (name) {

@@ -67,7 +67,12 @@ final class TestContext implements AutoCloseable {
                     entities.put(id, new SessionEntity(client,
                             DriverOptions.sessionOptions(spec.getDocument("sessionOptions", null), entities)));
                 }
-                case "bucket" -> throw new UnsupportedFeatureException("GridFS bucket entities");
+                case "bucket" -> {
+                    DatabaseEntity db = entities.get(spec.getString("database").getValue(), DatabaseEntity.class);
+                    Args o = new Args("bucketOptions", spec.getDocument("bucketOptions", null), entities);
+                    entities.put(id, BucketOperations.create(db.db(), o));
+                    o.done();
+                }
                 case "thread" -> throw new UnsupportedFeatureException("thread entities");
                 case "clientEncryption" -> throw new UnsupportedFeatureException("clientEncryption entities (csfle)");
                 default -> throw new UnsupportedFeatureException("entity type " + kind);

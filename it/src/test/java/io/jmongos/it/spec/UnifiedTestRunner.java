@@ -37,8 +37,7 @@ final class UnifiedTestRunner {
 
     /** Operations this runner does not implement: tests using them are skipped before they start. */
     private static final Set<String> UNSUPPORTED_OPERATIONS = Set.of("loop", "runOnThread", "waitForThread",
-            "assertTopologyType", "waitForPrimaryChange", "recordTopologyDescription", "download", "upload",
-            "clientBulkWrite", "createDataKey", "rewrapManyDataKey", "encrypt", "decrypt", "rename",
+            "assertTopologyType", "waitForPrimaryChange", "recordTopologyDescription", "createDataKey", "rewrapManyDataKey", "encrypt", "decrypt", "rename",
             "downloadByName", "uploadWithId");
 
     private final SpecEnvironment env;
@@ -122,7 +121,7 @@ final class UnifiedTestRunner {
         }
         for (BsonValue e : SpecJson.array(file, "createEntities")) {
             String kind = e.asDocument().getFirstKey();
-            if (Set.of("bucket", "thread", "clientEncryption").contains(kind)) {
+            if (Set.of("thread", "clientEncryption").contains(kind)) {
                 return "runner: " + kind + " entities are not supported";
             }
         }
