@@ -34,6 +34,7 @@ public final class SessionInterceptor implements CommandInterceptor {
     public BsonDocument intercept(CommandContext ctx, CommandHandler handler, BsonDocument command, Invocation next) {
         try {
             OperationSessionInfo osi = OperationSessionInfo.parse(command);
+            ReadConcernRules.check(handler.name(), command, osi);
             if (osi == OperationSessionInfo.NONE) {
                 return next.proceed(ctx, command);
             }

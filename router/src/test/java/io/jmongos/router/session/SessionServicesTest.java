@@ -146,6 +146,16 @@ class SessionServicesTest {
     }
 
     @Test
+    void snapshotReadConcernOutsideATransactionOnlyForReads() {
+        BsonDocument snapshot = new BsonDocument("level", new BsonString("snapshot"));
+        assertThat(ok(r.run(conn, "db", find("c", 1).append("readConcern", snapshot)))).isEqualTo(1.0);
+        BsonDocument write = insert("c", 1).append("readConcern", snapshot);
+        BsonDocument reply = r.run(conn, "db", write);
+        assertThat(reply.getNumber("code").intValue()).isEqualTo(72);
+        assertThat(r.shard.count("insert")).isZero();
+    }
+
+    @Test
     void transactionStatementsGoToTheShardWithSessionFieldsAndCommit() {
         BsonDocument first = r.run(conn, "db", txn(insert("c", 1), 1, true)
                 .append("readConcern", new BsonDocument("level", new BsonString("snapshot"))));
