@@ -10,6 +10,7 @@ import io.jmongos.engine.command.CommandRegistry;
 import io.jmongos.engine.command.EngineServices;
 import io.jmongos.engine.cursor.CursorManager;
 import io.jmongos.engine.storage.RocksStore;
+import io.jmongos.engine.storage.SnapshotHistory;
 import io.jmongos.engine.storage.WriteConflictException;
 import io.jmongos.engine.txn.SessionCatalog;
 import io.jmongos.engine.write.CollectionWriter;
@@ -48,7 +49,7 @@ public final class EmbeddedEngine implements AutoCloseable {
                 });
             }, cursors::killAll);
             return new EmbeddedEngine(new EngineServices(options, store, catalog, new CollectionWriter(store, catalog),
-                    cursors, sessions));
+                    cursors, sessions, new SnapshotHistory(store)));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -92,6 +93,7 @@ public final class EmbeddedEngine implements AutoCloseable {
             closed = true;
             services.cursors().closeAll();
             services.sessions().closeAll();
+            services.snapshots().close();
             services.store().close();
         } finally {
             lifecycle.writeLock().unlock();

@@ -47,6 +47,7 @@ public final class CommandDispatcher {
             if (p.multiDocument()) {
                 return inTransaction(db, cmd, handler, p, deadline);
             }
+            ReadConcern.checkOutsideTransaction(cmd);
             if (p.txnNumber() != null) {
                 if (handler.txnRole() != TxnRole.RETRYABLE_WRITE) {
                     throw new CommandFailedException(TXN_NUMBER_NOT_ALLOWED, "Location" + TXN_NUMBER_NOT_ALLOWED,

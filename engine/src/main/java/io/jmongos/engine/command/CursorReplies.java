@@ -45,6 +45,10 @@ public final class CursorReplies {
         if (o.id() != 0 && op.inTransaction()) {
             op.transaction().addCursor(o.id());
         }
-        return reply(o.id(), ns, "firstBatch", o.batch().documents());
+        BsonDocument reply = reply(o.id(), ns, "firstBatch", o.batch().documents());
+        if (op.atClusterTime() != null) {
+            reply.getDocument("cursor").append("atClusterTime", op.atClusterTime());
+        }
+        return reply;
     }
 }

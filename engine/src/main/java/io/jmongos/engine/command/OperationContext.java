@@ -13,7 +13,9 @@ import io.jmongos.engine.txn.OpenTransaction;
 import io.jmongos.engine.txn.RetryableWrite;
 import io.jmongos.engine.txn.SessionState;
 import io.jmongos.engine.txn.TxnParams;
+import io.jmongos.engine.storage.SnapshotHistory;
 import org.bson.BsonDocument;
+import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 
 /**
@@ -36,6 +38,7 @@ public final class OperationContext {
     private final OpenTransaction txn;
     private final RetryableWrite retry;
     private Variables let;
+    private BsonTimestamp atClusterTime;
 
     OperationContext(EngineServices services, String db, BsonDocument command, Deadline deadline, TxnParams params,
                      SessionState session, OpenTransaction txn, RetryableWrite retry) {
@@ -125,13 +128,29 @@ public final class OperationContext {
                 || mode != null && mode.isString() && mode.asString().getValue().equals("majority");
     }
 
-    /** A read view: the transaction's, or a new snapshot. */
+    /**
+     * A read view: the transaction's; for {@code readConcern: {level: "snapshot"}} the snapshot of
+     * {@code atClusterTime} (or a new one, whose time {@link #atClusterTime()} then reports); else a new
+     * snapshot.
+     */
     public ReadLease openRead() {
         if (txn != null) {
             return new ReadLease(txn.storage(), null);
         }
+        ReadConcern rc = ReadConcern.of(command);
+        if (rc.snapshot()) {
+            SnapshotHistory.Lease lease = rc.atClusterTime() == null ? services.snapshots().takeNew()
+                    : services.snapshots().at(rc.atClusterTime());
+            atClusterTime = lease.atClusterTime();
+            return new ReadLease(lease.snapshot(), lease);
+        }
         var snap = services.store().snapshot();
         return new ReadLease(snap, snap);
+    }
+
+    /** The cluster time of a snapshot read ({@code atClusterTime} in its reply), or null. */
+    public BsonTimestamp atClusterTime() {
+        return atClusterTime;
     }
 
     /** Opens a collection for writing, creating it if needed, and holds the catalog's shared lock. */

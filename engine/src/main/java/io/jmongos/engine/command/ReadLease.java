@@ -1,17 +1,16 @@
 package io.jmongos.engine.command;
 
-import io.jmongos.engine.storage.ReadSnapshot;
 import io.jmongos.engine.storage.ReadView;
 
 /**
- * The read view of one operation: the open transaction's (not closed here), or a fresh snapshot owned by
- * the lease (closed with it, or handed to a cursor with {@link #detach()}).
+ * The read view of one operation: the open transaction's (not closed here), or a snapshot owned by the
+ * lease (closed with it, or handed to a cursor with {@link #detach()}).
  */
 public final class ReadLease implements AutoCloseable {
     private final ReadView view;
-    private ReadSnapshot owned;
+    private AutoCloseable owned;
 
-    ReadLease(ReadView view, ReadSnapshot owned) {
+    ReadLease(ReadView view, AutoCloseable owned) {
         this.view = view;
         this.owned = owned;
     }
@@ -22,7 +21,7 @@ public final class ReadLease implements AutoCloseable {
 
     /** Hands the owned snapshot (if any) to the caller, e.g. a cursor; the lease no longer closes it. */
     public AutoCloseable detach() {
-        ReadSnapshot s = owned;
+        AutoCloseable s = owned;
         owned = null;
         return s;
     }
@@ -30,8 +29,13 @@ public final class ReadLease implements AutoCloseable {
     @Override
     public void close() {
         if (owned != null) {
-            owned.close();
-            owned = null;
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing a read snapshot", e);
+            } finally {
+                owned = null;
+            }
         }
     }
 }

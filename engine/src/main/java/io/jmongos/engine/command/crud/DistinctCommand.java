@@ -63,7 +63,10 @@ public final class DistinctCommand implements EngineCommand {
                 }
             }
         }
-        return new BsonDocument("values", new BsonArray(new java.util.ArrayList<>(values)))
-                .append("ok", new BsonDouble(1));
+        BsonDocument reply = new BsonDocument("values", new BsonArray(new java.util.ArrayList<>(values)));
+        if (op.atClusterTime() != null) {
+            reply.append("atClusterTime", op.atClusterTime());
+        }
+        return reply.append("ok", new BsonDouble(1));
     }
 }
