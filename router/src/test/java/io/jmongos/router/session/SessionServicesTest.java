@@ -242,6 +242,19 @@ class SessionServicesTest {
     }
 
     @Test
+    void aCommandThatFinishesAfterItsLoadBalancedConnectionClosedLeavesNothingBehind() {
+        r.shard.seed("db.c", 10);
+        ClientConnectionState lb = r.connect(true);
+        r.disconnect(lb);
+        BsonDocument late = r.run(lb, "db", find("c", 2));
+        long id = late.getDocument("cursor").getNumber("id").longValue();
+        assertThat(r.sessions.cursors().get(id)).isNull();
+        assertThat(r.shard.openCursors()).isZero();
+        r.run(lb, "db", txn(insert("c", 200), 9, true));
+        assertThat(r.sessions.transactions().current(lsid).inProgress()).isFalse();
+    }
+
+    @Test
     void ordinaryDisconnectLeavesTheCursorForAnotherConnection() {
         r.shard.seed("db.c", 10);
         ClientConnectionState first = r.connect(false);
