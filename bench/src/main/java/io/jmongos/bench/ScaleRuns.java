@@ -87,7 +87,7 @@ final class ScaleRuns {
         }
         try (MongoClient admin = clients.createAdmin(t)) {
             results.scale().append("index", IndexedFindBench.run(admin, plan.indexDocs(),
-                    plan.indexLoadDeadlineMillis()));
+                    plan.indexLoadDeadlineMillis(), plan.pingProbeTiming().measureMillis()));
         } catch (Exception e) {
             fail("index", e);
         } finally {

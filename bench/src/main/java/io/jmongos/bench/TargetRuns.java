@@ -1,6 +1,8 @@
 package io.jmongos.bench;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.BsonInt64;
 import org.bson.BsonString;
@@ -56,9 +58,15 @@ final class TargetRuns {
                 + " on port " + t.clientPort());
         try (MongoClient client = clients.create(t)) {
             ScenarioContext ctx = new ScenarioContext(t, client, plan.items());
+            Map<Scenario, Operation> ops = new LinkedHashMap<>();
             for (Scenario s : scenarios) {
-                run(kind, s, ctx);
+                Operation op = prepare(kind, s, ctx);
+                if (op != null) {
+                    ops.put(s, op);
+                }
             }
+            warmPass(kind, ops, ctx);
+            ops.forEach((s, op) -> run(kind, s, op, ctx));
             noteIndex(t, ctx);
         } catch (RuntimeException e) {
             results.problem(kind.id(), e.toString());
@@ -69,18 +77,48 @@ final class TargetRuns {
         }
     }
 
-    private void run(TargetKind kind, Scenario s, ScenarioContext ctx) {
-        Operation op;
+    /** Prepare and probe a scenario once; null (and recorded as unsupported) when the target refuses it. */
+    private Operation prepare(TargetKind kind, Scenario s, ScenarioContext ctx) {
         try {
             s.prepare(ctx);
-            op = s.operation(ctx);
+            Operation op = s.operation(ctx);
             op.run(0, -1);
+            return op;
         } catch (Exception e) {
             String why = e.getClass().getSimpleName() + ": " + e.getMessage();
             results.unsupported(kind.id(), s.name(), why);
             System.out.println("bench: " + kind.id() + " " + s.name() + " not run: " + why);
-            return;
+            return null;
         }
+    }
+
+    /**
+     * Before anything is measured on a target, run every scenario briefly at the highest thread count, so the
+     * target's JIT (and, on the first target, the load generator's) has compiled the paths all loads use.
+     */
+    private void warmPass(TargetKind kind, Map<Scenario, Operation> ops, ScenarioContext ctx) {
+        int threads = plan.threads().stream().mapToInt(Integer::intValue).max().orElse(1);
+        for (Map.Entry<Scenario, Operation> e : ops.entrySet()) {
+            try {
+                LoadRunner.run("warm-" + e.getKey().name(), kind.id(), threads, plan.warmPass(), e.getValue());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                afterLoad(kind, e.getKey(), ctx);
+            }
+        }
+    }
+
+    private void afterLoad(TargetKind kind, Scenario s, ScenarioContext ctx) {
+        try {
+            s.afterLoad(ctx);
+        } catch (RuntimeException e) {
+            results.problem(kind.id() + " " + s.name(), "after load: " + e.getMessage());
+        }
+    }
+
+    private void run(TargetKind kind, Scenario s, Operation op, ScenarioContext ctx) {
         for (int threads : plan.threads()) {
             try {
                 LoadResult r = LoadRunner.run(s.name(), kind.id(), threads, plan.timing(), op);
@@ -92,11 +130,7 @@ final class TargetRuns {
                 Thread.currentThread().interrupt();
                 return;
             } finally {
-                try {
-                    s.afterLoad(ctx);
-                } catch (RuntimeException e) {
-                    results.problem(kind.id() + " " + s.name(), "after load: " + e.getMessage());
-                }
+                afterLoad(kind, s, ctx);
             }
         }
     }

@@ -29,8 +29,10 @@ public final class MarkdownReport {
         md.append("Load average (1/5/15 min): ").append(str(m, "loadAverageAtStart")).append(" at start, ")
                 .append(str(meta, "loadAverageAtEnd")).append(" at end; wall time ")
                 .append(str(meta, "wallSeconds")).append(" s  \n");
-        md.append("Durations: warm-up ").append(str(meta, "warmupMillis")).append(" ms, measured ")
-                .append(str(meta, "measureMillis")).append(" ms per load; items collection ")
+        md.append("Durations: per target a warm pass of ").append(str(meta, "warmPassMillis"))
+                .append(" ms per scenario at the highest thread count, then per load a warm-up of ")
+                .append(str(meta, "warmupMillis")).append(" ms and a measured window of ")
+                .append(str(meta, "measureMillis")).append(" ms; items collection ")
                 .append(str(meta, "items")).append(" documents\n\n");
         targets(md, r);
         md.append("#### Bars\n\n| bar | measured | required | verdict |\n|---|---|---|---|\n");

@@ -36,14 +36,18 @@ public final class IndexedFindBench {
     static final int LOAD_BATCH = 10_000;
     static final int LOAD_THREADS = 2;
     static final int MAX_INDEXED_QUERIES = 2000;
-    static final long INDEXED_MILLIS = 5_000;
     static final int MAX_SCAN_QUERIES = 5;
     static final long SCAN_MILLIS = 60_000;
 
     private IndexedFindBench() {
     }
 
-    public static BsonDocument run(MongoClient admin, int count, long loadDeadlineMillis) throws Exception {
+    /**
+     * Load {@code count} documents (giving up loading at the deadline), then time indexed queries for
+     * {@code indexedMillis} and up to {@link #MAX_SCAN_QUERIES} unindexed ones.
+     */
+    public static BsonDocument run(MongoClient admin, int count, long loadDeadlineMillis, long indexedMillis)
+            throws Exception {
         MongoCollection<Document> c = admin.getDatabase("bench").getCollection(COLLECTION);
         c.drop();
         c.createIndex(Indexes.ascending("a"));
@@ -53,7 +57,7 @@ public final class IndexedFindBench {
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         long n = c.estimatedDocumentCount();
         System.out.printf("index: loaded %d documents in %.1f s%n", n, loadSeconds);
-        LatencyHistogram indexed = measure(c, "a", values, MAX_INDEXED_QUERIES, INDEXED_MILLIS, loaded == count);
+        LatencyHistogram indexed = measure(c, "a", values, MAX_INDEXED_QUERIES, indexedMillis, loaded == count);
         LatencyHistogram scan = measure(c, "b", values, MAX_SCAN_QUERIES, SCAN_MILLIS, loaded == count);
         double ratio = indexed.percentile(50) == 0 ? 0 : (double) scan.percentile(50) / indexed.percentile(50);
         System.out.printf("index: indexed p50 %.3f ms, unindexed p50 %.1f ms, ratio %.0f%n",
