@@ -14,11 +14,11 @@ record BenchPlan(List<Integer> threads, LoadRunner.Timing timing, LoadRunner.Tim
     static BenchPlan of(BenchOptions o) {
         boolean q = o.quick;
         List<Integer> threads = o.threads != null ? o.threads : q ? List.of(1, 64) : List.of(1, 8, 64);
-        long warm = o.warmupMillis != null ? o.warmupMillis : q ? 500 : 1500;
-        long measure = o.measureMillis != null ? o.measureMillis : q ? 1500 : 4000;
+        long warm = o.warmupMillis != null ? o.warmupMillis : q ? 400 : 1500;
+        long measure = o.measureMillis != null ? o.measureMillis : q ? 1200 : 4000;
         LoadRunner.Timing timing = new LoadRunner.Timing(warm, measure, MAX_OPS_PER_THREAD);
-        LoadRunner.Timing warmPass = new LoadRunner.Timing(0, q ? 1000 : 2500, MAX_OPS_PER_THREAD);
-        LoadRunner.Timing probe = new LoadRunner.Timing(q ? 500 : 1000, q ? 1500 : 4000, MAX_OPS_PER_THREAD);
+        LoadRunner.Timing warmPass = new LoadRunner.Timing(0, q ? 800 : 2500, MAX_OPS_PER_THREAD);
+        LoadRunner.Timing probe = new LoadRunner.Timing(q ? 400 : 1000, q ? 1200 : 4000, MAX_OPS_PER_THREAD);
         int items = o.items != null ? o.items : q ? 10_000 : 100_000;
         List<Integer> idle = o.idleSteps != null ? o.idleSteps : q ? List.of(1000, 2000) : List.of(10_000, 20_000);
         int cleanup = o.cleanupClients != null ? o.cleanupClients : q ? 100 : 1000;
