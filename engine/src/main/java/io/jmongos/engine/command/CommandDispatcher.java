@@ -33,6 +33,15 @@ public final class CommandDispatcher {
     }
 
     public BsonDocument run(String db, BsonDocument cmd) {
+        BsonDocument reply = dispatch(db, cmd);
+        EngineCommand handler = cmd.isEmpty() ? null : commands.get(cmd.getFirstKey());
+        if (handler != null) {
+            WriteConcernCheck.apply(cmd, handler.txnRole(), reply);
+        }
+        return reply;
+    }
+
+    private BsonDocument dispatch(String db, BsonDocument cmd) {
         try {
             if (cmd.isEmpty()) {
                 throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE, "empty command document");

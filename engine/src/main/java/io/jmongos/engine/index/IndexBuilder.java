@@ -44,4 +44,24 @@ public final class IndexBuilder {
         }
         store.syncWal();
     }
+
+    /**
+     * Indexes the documents a transaction sees (its snapshot and its own writes) inside that transaction, for
+     * an index created by the transaction on a collection it created.
+     */
+    public static void addTransactionDocuments(StorageTxn txn, RocksStore store, CollectionWriter writer,
+                                               CollectionMeta c, IndexMeta index) {
+        byte[] prefix = c.recordPrefix();
+        java.util.List<byte[]> docs = new java.util.ArrayList<>();
+        try (KeyRangeIterator it = txn.scan(store.records(), prefix, Keys.successor(prefix), false)) {
+            it.seekFirst();
+            while (it.valid()) {
+                docs.add(it.value());
+                it.next();
+            }
+        }
+        for (byte[] d : docs) {
+            writer.addToIndex(txn, c, index, BsonBytes.toDocument(d));
+        }
+    }
 }

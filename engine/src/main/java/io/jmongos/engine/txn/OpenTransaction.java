@@ -17,6 +17,7 @@ public final class OpenTransaction {
     private final StorageTxn storage;
     private final Map<Namespace, Long> written = new HashMap<>();
     private final Set<Long> cursors = new LinkedHashSet<>();
+    private final Set<Namespace> created = new java.util.HashSet<>();
     private final long startedNanos = System.nanoTime();
 
     OpenTransaction(StorageTxn storage) {
@@ -30,6 +31,20 @@ public final class OpenTransaction {
     /** Notes that a statement wrote to {@code ns} under catalog version {@code version}. */
     public void wrote(Namespace ns, long version) {
         written.putIfAbsent(ns, version);
+    }
+
+    /** After DDL made by this transaction itself: its writes to {@code ns} now match {@code version}. */
+    public void rebase(Namespace ns, long version) {
+        written.put(ns, version);
+    }
+
+    /** Notes a collection this transaction created (createIndexes may then run on it). */
+    public void created(Namespace ns) {
+        created.add(ns);
+    }
+
+    public boolean createdHere(Namespace ns) {
+        return created.contains(ns);
     }
 
     public Map<Namespace, Long> written() {

@@ -34,6 +34,11 @@ class IndexesTest extends EngineTestBase {
         fails("{createIndexes: 'c', indexes: [{key: {a: 1}, name: 'other'}]}", 85);
         fails("{createIndexes: 'c', indexes: [{key: {t: 'text'}, name: 't'}]}", 67);
         fails("{createIndexes: 'c', indexes: [{key: {t: 1}, name: 't', bogus: 1}]}", 197);
+        BsonDocument listed = ok("{listIndexes: 'c', cursor: {batchSize: 1}}").getDocument("cursor");
+        assertThat(listed.getString("ns").getValue()).isEqualTo("test.c");
+        assertThat(listed.getArray("firstBatch")).hasSize(1);
+        assertThat(ok(new BsonDocument("getMore", listed.get("id")).append("collection", new BsonString("c")))
+                .getDocument("cursor").getArray("nextBatch")).hasSize(2);
         BsonArray list = ok("{listIndexes: 'c'}").getDocument("cursor").getArray("firstBatch");
         assertThat(list).hasSize(3);
         assertThat(list.get(0).asDocument().getString("name").getValue()).isEqualTo("_id_");

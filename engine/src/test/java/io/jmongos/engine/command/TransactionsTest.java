@@ -123,13 +123,43 @@ class TransactionsTest extends EngineTestBase {
     void commandsRefusedInTransactions() {
         ok(inTxn("{insert: 'c', documents: [{_id: 1}]}", sessionA, 1, true));
         fails(inTxn("{count: 'c'}", sessionA, 1, false), 263);
-        fails(inTxn("{create: 'd'}", sessionA, 1, false), 263);
         fails(inTxn("{listCollections: 1}", sessionA, 1, false), 263);
-        ok(inTxn("{abortTransaction: 1}", sessionA, 1, false));
+        fails(inTxn("{createIndexes: 'c', indexes: [{key: {a: 1}, name: 'a_1'}]}", sessionA, 1, false), 263);
+        fails(inTxn("{abortTransaction: 1}", sessionA, 1, false), 251);
         BsonDocument find = BsonDocument.parse("{find: 'c'}").append("lsid", sessionA)
                 .append("txnNumber", new BsonInt64(3));
         fails(find, 50768);
         fails(BsonDocument.parse("{insert: 'c', documents: [{}], autocommit: false}"), 72);
+    }
+
+    @Test
+    void createAndCreateIndexesOnANewCollectionInsideATransaction() {
+        ok(inTxn("{create: 'n'}", sessionA, 1, true));
+        ok(inTxn("{insert: 'n', documents: [{_id: 1, a: 5}, {_id: 2, a: 6}]}", sessionA, 1, false));
+        ok(inTxn("{createIndexes: 'n', indexes: [{key: {a: 1}, name: 'a_1', unique: true}]}", sessionA, 1, false));
+        BsonDocument dup = run("test", inTxn("{insert: 'n', documents: [{_id: 3, a: 5}]}", sessionA, 1, false));
+        assertThat(dup.getArray("writeErrors").get(0).asDocument().getInt32("code").getValue()).isEqualTo(11000);
+        assertTransient(fails(inTxn("{commitTransaction: 1}", sessionA, 1, false), 251));
+        ok(inTxn("{createIndexes: 'm', indexes: [{key: {a: 1}, name: 'a_1'}]}", sessionA, 2, true));
+        ok(inTxn("{insert: 'm', documents: [{_id: 1, a: 5}]}", sessionA, 2, false));
+        ok(inTxn("{commitTransaction: 1}", sessionA, 2, false));
+        assertThat(ok("{find: 'm', filter: {a: 5}, hint: 'a_1'}").getDocument("cursor").getArray("firstBatch"))
+                .hasSize(1);
+        fails(inTxn("{create: 'm'}", sessionA, 3, true), 48);
+    }
+
+    @Test
+    void unsatisfiableWriteConcernIsReportedAfterCommitting() {
+        ok(inTxn("{insert: 'c', documents: [{_id: 1}]}", sessionA, 1, true));
+        BsonDocument commit = inTxn("{commitTransaction: 1}", sessionA, 1, false)
+                .append("writeConcern", BsonDocument.parse("{w: 10}"));
+        BsonDocument r = ok(commit);
+        assertThat(r.getDocument("writeConcernError").getInt32("code").getValue()).isEqualTo(100);
+        assertThat(countOutside()).isEqualTo(1);
+        BsonDocument insert = ok("{insert: 'c', documents: [{_id: 2}], writeConcern: {w: 'dc-east'}}");
+        assertThat(insert.getDocument("writeConcernError").getInt32("code").getValue()).isEqualTo(79);
+        assertThat(ok("{insert: 'c', documents: [{_id: 3}], writeConcern: {w: 'majority', j: true}}")
+                .containsKey("writeConcernError")).isFalse();
     }
 
     @Test

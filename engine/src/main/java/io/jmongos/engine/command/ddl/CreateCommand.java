@@ -17,9 +17,16 @@ import org.bson.BsonValue;
 /**
  * create: an empty collection. Capped, time-series, clustered collections, views and collations are refused
  * clearly; validator options are stored but not enforced. Creating an existing collection with the same
- * options succeeds (MongoDB 7), with other options fails with 48 NamespaceExists.
+ * options succeeds (MongoDB 7), with other options fails with 48 NamespaceExists. Inside a transaction
+ * (MongoDB 4.4+) the collection is created at once, visible to others before the commit and kept if the
+ * transaction aborts.
  */
 public final class CreateCommand implements EngineCommand {
+    @Override
+    public io.jmongos.engine.command.TxnRole txnRole() {
+        return io.jmongos.engine.command.TxnRole.IN_TRANSACTION;
+    }
+
     /** Command fields that are not collection options. */
     private static final Set<String> NOT_OPTIONS = Set.of("create", "$db", "lsid", "txnNumber", "autocommit",
             "startTransaction", "writeConcern", "readConcern", "comment", "maxTimeMS", "$clusterTime",
@@ -47,6 +54,10 @@ public final class CreateCommand implements EngineCommand {
         Catalog catalog = op.catalog();
         try (Catalog.Held x = catalog.exclusive()) {
             CollectionMeta existing = catalog.get(ns);
+            if (existing != null && op.inTransaction()) {
+                throw new CommandFailedException(ErrorCode.NAMESPACE_EXISTS, "Collection already exists. NS: "
+                        + ns.full());
+            }
             if (existing != null) {
                 if (!existing.options().equals(options)) {
                     throw new CommandFailedException(ErrorCode.NAMESPACE_EXISTS, "namespace " + ns.full()
@@ -54,6 +65,9 @@ public final class CreateCommand implements EngineCommand {
                 }
             } else {
                 catalog.create(ns, options);
+                if (op.inTransaction()) {
+                    op.transaction().created(ns);
+                }
             }
         }
         return new BsonDocument("ok", new BsonDouble(1));

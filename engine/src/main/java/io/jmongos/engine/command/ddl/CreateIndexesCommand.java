@@ -12,6 +12,7 @@ import io.jmongos.engine.catalog.Namespace;
 import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.command.EngineCommand;
 import io.jmongos.engine.command.OperationContext;
+import io.jmongos.engine.command.TxnRole;
 import io.jmongos.engine.index.IndexBuilder;
 import io.jmongos.engine.index.IndexSpecParser;
 import org.bson.BsonBoolean;
@@ -24,11 +25,18 @@ import org.bson.BsonValue;
 /**
  * createIndexes: validates every spec, builds the new indexes over existing documents (under the catalog's
  * exclusive lock) and publishes them together. An identical existing index is a no-op; the same name with
- * another key is 86 IndexKeySpecsConflict, the same key under another name 85 IndexOptionsConflict.
+ * another key is 86 IndexKeySpecsConflict, the same key under another name 85 IndexOptionsConflict. Inside a
+ * transaction only a collection the transaction created (or a new one) can get indexes, as in MongoDB 4.4+;
+ * the transaction's own documents are indexed inside it.
  */
 public final class CreateIndexesCommand implements EngineCommand {
     /** MongoDB's limit on indexes per collection (64, including _id). */
     public static final int MAX_INDEXES = 64;
+
+    @Override
+    public TxnRole txnRole() {
+        return TxnRole.IN_TRANSACTION;
+    }
 
     @Override
     public BsonDocument run(OperationContext op) {
@@ -48,9 +56,16 @@ public final class CreateIndexesCommand implements EngineCommand {
         Catalog catalog = op.catalog();
         try (Catalog.Held x = catalog.exclusive()) {
             CollectionMeta c = catalog.get(ns);
+            if (c != null && op.inTransaction() && !op.transaction().createdHere(ns)) {
+                throw new CommandFailedException(ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION, "Cannot create new "
+                        + "indexes on existing collection " + ns.full() + " in a multi-document transaction.");
+            }
             boolean created = c == null;
             if (created) {
                 c = catalog.create(ns, new BsonDocument());
+                if (op.inTransaction()) {
+                    op.transaction().created(ns);
+                }
             }
             int before = c.indexes().size() + 1;
             List<IndexMeta> toBuild = new ArrayList<>();
@@ -72,6 +87,10 @@ public final class CreateIndexesCommand implements EngineCommand {
                             r.sparse(), r.partialFilter(), r.expireAfterSeconds(), false);
                     built.add(index);
                     IndexBuilder.build(op.services().store(), catalog, op.services().writer(), c, index);
+                    if (op.inTransaction()) {
+                        IndexBuilder.addTransactionDocuments(op.transaction().storage(), op.services().store(),
+                                op.services().writer(), c, index);
+                    }
                     all.add(index);
                 }
             } catch (RuntimeException e) {
@@ -81,7 +100,11 @@ public final class CreateIndexesCommand implements EngineCommand {
             long seq = op.services().store().latestSequence();
             built.forEach(i -> i.setReadySequence(seq));
             if (!built.isEmpty()) {
-                catalog.publish(c.withIndexes(all));
+                CollectionMeta now = c.withIndexes(all);
+                catalog.publish(now);
+                if (op.inTransaction()) {
+                    op.transaction().rebase(ns, now.version());
+                }
             }
             BsonDocument reply = new BsonDocument("numIndexesBefore", new BsonInt32(before))
                     .append("numIndexesAfter", new BsonInt32(before + built.size()))

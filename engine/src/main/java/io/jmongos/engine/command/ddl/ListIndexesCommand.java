@@ -34,7 +34,8 @@ public final class ListIndexesCommand implements EngineCommand {
             out.add(i.spec());
         }
         BsonDocument cursor = CommandArgs.document(cmd, "cursor", null);
-        return CursorReplies.open(op, op.db() + ".$cmd.listIndexes." + ns.collection(), new ListStream(out), null,
+        // mongos reports the collection's own namespace (getMore then names the collection)
+        return CursorReplies.open(op, ns.full(), new ListStream(out), null,
                 cursor == null ? Long.MAX_VALUE : CursorReplies.firstBatchSize(cmd, cursor), false);
     }
 }
