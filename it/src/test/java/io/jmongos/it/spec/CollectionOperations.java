@@ -16,9 +16,6 @@ final class CollectionOperations {
 
     static Object run(CollectionEntity entity, String name, Args a, Entities entities) {
         MongoCollection<BsonDocument> coll = entity.coll();
-        if (a.has("rawData")) {
-            throw new UnsupportedFeatureException("rawData option (not in the Java driver 5.14 API)");
-        }
         return switch (name) {
             case "find" -> DriverResults.all(ReadOperations.find(coll, a));
             case "findOne" -> ReadOperations.findOne(coll, a);

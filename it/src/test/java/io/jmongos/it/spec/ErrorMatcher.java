@@ -167,6 +167,25 @@ final class ErrorMatcher {
         return code == null ? null : ErrorCode.nameOf(code);
     }
 
+    /**
+     * Whether an exception comes from the runner's own code (a bug or an unexpected test shape) rather than
+     * from the driver: such an error must never satisfy an {@code expectError}. Decided by the first stack
+     * frame outside the JDK and the BSON library.
+     */
+    static boolean isRunnerError(Throwable e) {
+        if (e instanceof MongoException) {
+            return false;
+        }
+        for (StackTraceElement f : e.getStackTrace()) {
+            String c = f.getClassName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("org.bson.")) {
+                continue;
+            }
+            return c.startsWith(ErrorMatcher.class.getPackageName() + ".");
+        }
+        return false;
+    }
+
     static String describe(Throwable e) {
         StringBuilder s = new StringBuilder(e.getClass().getSimpleName());
         if (e instanceof MongoException m) {

@@ -9,6 +9,9 @@ import org.bson.BsonValue;
  * so that {@code withTransaction} sees the driver's exception and its labels.
  */
 final class OperationExecutor {
+    /** -Dspec.verbose=true prints the errors that matched an expectError (to check why a test passes). */
+    private static final boolean VERBOSE = Boolean.getBoolean("spec.verbose");
+
     private final TestContext ctx;
     private final ValueMatcher values;
     private final ErrorMatcher errors;
@@ -29,6 +32,9 @@ final class OperationExecutor {
         String name = op.getString("name").getValue();
         String object = op.getString("object").getValue();
         Args a = new Args(name, op.getDocument("arguments", null), ctx.entities());
+        if (a.has("rawData")) {
+            throw new UnsupportedFeatureException("rawData option (not in the Java driver 5.14 API)");
+        }
         Object result = null;
         RuntimeException error = null;
         try {
@@ -38,6 +44,9 @@ final class OperationExecutor {
             throw e;
         } catch (RuntimeException e) {
             a.done();
+            if (ErrorMatcher.isRunnerError(e)) {
+                throw new AssertionError("runner error in " + name + ": " + e, e);
+            }
             error = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -52,6 +61,9 @@ final class OperationExecutor {
                         + (result instanceof BsonValue v ? SpecJson.brief(v) : String.valueOf(result)));
             }
             errors.match(op.getDocument("expectError"), error, name);
+            if (VERBOSE) {
+                System.out.println("spec: " + name + " failed as expected: " + ErrorMatcher.describe(error));
+            }
             return;
         }
         if (error != null) {
