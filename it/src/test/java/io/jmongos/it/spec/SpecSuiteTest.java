@@ -43,7 +43,10 @@ abstract class SpecSuiteTest {
     @BeforeAll
     void startCluster() {
         String why = SpecDirectory.unavailable();
-        Assumptions.assumeTrue(why == null, why);
+        if (why != null) {
+            System.out.println(getClass().getSimpleName() + ": " + why);
+            return;
+        }
         cluster = SpecCluster.start(topologies().contains(Topology.LOAD_BALANCED));
     }
 
@@ -70,6 +73,8 @@ abstract class SpecSuiteTest {
     }
 
     private Stream<DynamicNode> tests(Topology topology) {
+        String why = SpecDirectory.unavailable();
+        Assumptions.assumeTrue(why == null, why);
         Assumptions.assumeTrue(topologies().contains(topology), folder() + " does not run " + topology.specName());
         SpecEnvironment env = environments.computeIfAbsent(topology, t -> new SpecEnvironment(cluster.target(t)));
         UnifiedTestRunner runner = new UnifiedTestRunner(env);
