@@ -11,7 +11,6 @@ import io.jmongos.engine.command.EngineServices;
 import io.jmongos.engine.cursor.CursorManager;
 import io.jmongos.engine.storage.RocksStore;
 import io.jmongos.engine.storage.SnapshotHistory;
-import io.jmongos.engine.storage.WriteConflictException;
 import io.jmongos.engine.txn.SessionCatalog;
 import io.jmongos.engine.write.CollectionWriter;
 import org.bson.BsonDocument;
@@ -40,14 +39,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         try {
             Catalog catalog = new Catalog(store);
             CursorManager cursors = new CursorManager();
-            SessionCatalog sessions = new SessionCatalog(store, txn -> {
-                txn.written().forEach((ns, version) -> {
-                    var current = catalog.get(ns);
-                    if (current == null || current.version() != version) {
-                        throw new WriteConflictException();
-                    }
-                });
-            }, cursors::killAll);
+            SessionCatalog sessions = new SessionCatalog(store, new TransactionCatalogCheck(catalog), cursors::killAll);
             return new EmbeddedEngine(new EngineServices(options, store, catalog, new CollectionWriter(store, catalog),
                     cursors, sessions, new SnapshotHistory(store)));
         } catch (RuntimeException e) {

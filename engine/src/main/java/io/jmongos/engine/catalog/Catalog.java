@@ -29,6 +29,7 @@ public final class Catalog {
     private final RocksStore store;
     private final ConcurrentHashMap<Namespace, CollectionMeta> collections = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ConcurrentHashMap<Namespace, Object> pendingOwners = new ConcurrentHashMap<>();
     private long nextId;
 
     public Catalog(RocksStore store) {
@@ -101,6 +102,35 @@ public final class Catalog {
         long id = nextId++;
         store.put(store.catalog(), CatalogCodec.NEXT_ID_KEY, new ByteSink(8).putLong(nextId).toByteArray(), true);
         return id;
+    }
+
+    /** A new collection entry with a fresh storage prefix, not published (a transaction's pending create). */
+    public CollectionMeta newCollection(Namespace ns, BsonDocument options) {
+        return new CollectionMeta(ns, UUID.randomUUID(), allocateId(), options, List.of(), 1);
+    }
+
+    /**
+     * Reserves {@code ns} for a transaction's pending creation; false when another transaction holds it
+     * (the caller reports a write conflict, as two transactions creating one collection conflict in MongoDB).
+     */
+    public boolean reservePending(Namespace ns, Object owner) {
+        Object current = pendingOwners.putIfAbsent(ns, owner);
+        return current == null || current == owner;
+    }
+
+    /** Releases a reservation made by {@link #reservePending}. */
+    public void releasePending(Namespace ns, Object owner) {
+        pendingOwners.remove(ns, owner);
+    }
+
+    /** Writes a collection's catalog entry inside a storage transaction (committed with its documents). */
+    public void writeEntry(io.jmongos.engine.storage.StorageTxn txn, CollectionMeta c) {
+        txn.put(store.catalog(), CatalogCodec.key(c.ns()), CatalogCodec.encode(c));
+    }
+
+    /** Makes an entry already committed to storage (by {@link #writeEntry}) visible. */
+    public void publishCommitted(CollectionMeta c) {
+        collections.put(c.ns(), c);
     }
 
     /** Creates a collection. Caller holds the exclusive lock and checked it does not exist. */

@@ -153,9 +153,39 @@ public final class OperationContext {
         return atClusterTime;
     }
 
-    /** Opens a collection for writing, creating it if needed, and holds the catalog's shared lock. */
+    /** The collection as this operation sees it: its transaction's pending creation, else the catalog's. */
+    public CollectionMeta collection(Namespace ns) {
+        CollectionMeta pending = txn == null ? null : txn.pending(ns);
+        return pending != null ? pending : services.catalog().get(ns);
+    }
+
+    /**
+     * Creates a collection inside this operation's transaction, pending until it commits; a write conflict
+     * when another open transaction is creating the same collection.
+     */
+    public CollectionMeta createPending(Namespace ns, BsonDocument options) {
+        if (!services.catalog().reservePending(ns, txn)) {
+            throw new io.jmongos.engine.storage.WriteConflictException();
+        }
+        CollectionMeta c = services.catalog().newCollection(ns, options);
+        txn.putPending(c);
+        return c;
+    }
+
+    /**
+     * Opens a collection for writing, creating it if needed (inside a transaction: a pending creation, seen by
+     * others only after the commit), and holds the catalog's shared lock.
+     */
     public WriteTarget openForWrite(Namespace ns) {
         Catalog catalog = services.catalog();
+        if (txn != null) {
+            Catalog.Held held = catalog.shared();
+            CollectionMeta c = collection(ns);
+            if (c == null) {
+                c = createPending(ns, new BsonDocument());
+            }
+            return new WriteTarget(c, held);
+        }
         while (true) {
             if (catalog.get(ns) == null) {
                 try (Catalog.Held x = catalog.exclusive()) {
@@ -176,7 +206,7 @@ public final class OperationContext {
     /** Opens an existing collection for writing (meta null when it does not exist), holding the shared lock. */
     public WriteTarget openExisting(Namespace ns) {
         Catalog.Held held = services.catalog().shared();
-        return new WriteTarget(services.catalog().get(ns), held);
+        return new WriteTarget(collection(ns), held);
     }
 
     /**
@@ -187,6 +217,9 @@ public final class OperationContext {
     public <T> T writeUnit(CollectionMeta c, Function<StorageTxn, T> work) {
         if (txn != null) {
             txn.wrote(c.ns(), c.version());
+            if (txn.pending(c.ns()) == null && services.catalog().get(c.ns()) == null) {
+                throw new io.jmongos.engine.storage.WriteConflictException(); // dropped under the transaction
+            }
             return work.apply(txn.storage());
         }
         long start = System.nanoTime();

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.Namespace;
 import io.jmongos.engine.storage.StorageTxn;
 
@@ -17,7 +18,7 @@ public final class OpenTransaction {
     private final StorageTxn storage;
     private final Map<Namespace, Long> written = new HashMap<>();
     private final Set<Long> cursors = new LinkedHashSet<>();
-    private final Set<Namespace> created = new java.util.HashSet<>();
+    private final Map<Namespace, CollectionMeta> pending = new java.util.LinkedHashMap<>();
     private final long startedNanos = System.nanoTime();
 
     OpenTransaction(StorageTxn storage) {
@@ -38,13 +39,21 @@ public final class OpenTransaction {
         written.put(ns, version);
     }
 
-    /** Notes a collection this transaction created (createIndexes may then run on it). */
-    public void created(Namespace ns) {
-        created.add(ns);
+    /**
+     * A collection created by this transaction (explicitly, implicitly by a write, or with createIndexes):
+     * visible only inside it until commit, forgotten on abort.
+     */
+    public void putPending(CollectionMeta c) {
+        pending.put(c.ns(), c);
     }
 
-    public boolean createdHere(Namespace ns) {
-        return created.contains(ns);
+    /** The collection this transaction created under {@code ns}, or null. */
+    public CollectionMeta pending(Namespace ns) {
+        return pending.get(ns);
+    }
+
+    public Map<Namespace, CollectionMeta> pending() {
+        return pending;
     }
 
     public Map<Namespace, Long> written() {

@@ -17,9 +17,19 @@ import org.bson.BsonDocument;
  * storage transactions of multi-statement transactions, and hands out retryable-write contexts.
  */
 public final class SessionCatalog {
-    /** Checks a transaction's writes against the catalog before commit (DDL since its writes: conflict). */
+    /**
+     * Catalog work around a commit: before it, check the transaction's writes against the catalog (DDL since
+     * its writes: conflict) and write its pending collections into it; after it, publish them.
+     */
     public interface CommitCheck {
         void check(OpenTransaction txn);
+
+        default void committed(OpenTransaction txn) {
+        }
+
+        /** The transaction ended (committed or aborted). */
+        default void ended(OpenTransaction txn) {
+        }
     }
 
     private final RocksStore store;
@@ -128,6 +138,7 @@ public final class SessionCatalog {
             commitCheck.check(txn);
             records.saveSession(txn.storage(), s.key(), n, TxnState.COMMITTED);
             txn.storage().commit();
+            commitCheck.committed(txn);
             if (sync) {
                 store.syncWal();
             }
@@ -158,7 +169,11 @@ public final class SessionCatalog {
         try {
             cursorKiller.accept(Set.copyOf(txn.cursors()));
         } finally {
-            txn.storage().close();
+            try {
+                txn.storage().close();
+            } finally {
+                commitCheck.ended(txn);
+            }
         }
     }
 

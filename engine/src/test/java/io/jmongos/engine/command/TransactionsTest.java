@@ -42,6 +42,13 @@ class TransactionsTest extends EngineTestBase {
         return ok("{count: 'c'}").getInt32("n").getValue();
     }
 
+    private java.util.List<String> collectionNames() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        ok("{listCollections: 1, nameOnly: true}").getDocument("cursor").getArray("firstBatch")
+                .forEach(v -> out.add(v.asDocument().getString("name").getValue()));
+        return out;
+    }
+
     private static void assertTransient(BsonDocument reply) {
         assertThat(reply.getArray("errorLabels")).contains(new BsonString("TransientTransactionError"));
     }
@@ -87,6 +94,7 @@ class TransactionsTest extends EngineTestBase {
 
     @Test
     void writeConflictBetweenTwoOpenTransactions() {
+        ok("{create: 'c'}");
         ok(inTxn("{insert: 'c', documents: [{_id: 5, by: 'A'}]}", sessionA, 1, true));
         BsonDocument r = fails(inTxn("{insert: 'c', documents: [{_id: 5, by: 'B'}]}", sessionB, 1, true), 112);
         assertTransient(r);
@@ -121,6 +129,7 @@ class TransactionsTest extends EngineTestBase {
 
     @Test
     void commandsRefusedInTransactions() {
+        ok("{create: 'c'}");
         ok(inTxn("{insert: 'c', documents: [{_id: 1}]}", sessionA, 1, true));
         fails(inTxn("{count: 'c'}", sessionA, 1, false), 263);
         fails(inTxn("{listCollections: 1}", sessionA, 1, false), 263);
@@ -140,12 +149,22 @@ class TransactionsTest extends EngineTestBase {
         BsonDocument dup = run("test", inTxn("{insert: 'n', documents: [{_id: 3, a: 5}]}", sessionA, 1, false));
         assertThat(dup.getArray("writeErrors").get(0).asDocument().getInt32("code").getValue()).isEqualTo(11000);
         assertTransient(fails(inTxn("{commitTransaction: 1}", sessionA, 1, false), 251));
+        assertThat(collectionNames()).doesNotContain("n");
         ok(inTxn("{createIndexes: 'm', indexes: [{key: {a: 1}, name: 'a_1'}]}", sessionA, 2, true));
         ok(inTxn("{insert: 'm', documents: [{_id: 1, a: 5}]}", sessionA, 2, false));
+        ok(inTxn("{insert: 'implicit', documents: [{_id: 1}]}", sessionA, 2, false));
+        assertThat(collectionNames()).doesNotContain("m", "implicit");
+        fails("{listIndexes: 'm'}", 26);
+        assertThat(countIn(sessionA, 2)).isZero();
         ok(inTxn("{commitTransaction: 1}", sessionA, 2, false));
+        assertThat(collectionNames()).contains("m", "implicit");
+        assertThat(ok("{count: 'implicit'}").getInt32("n").getValue()).isEqualTo(1);
         assertThat(ok("{find: 'm', filter: {a: 5}, hint: 'a_1'}").getDocument("cursor").getArray("firstBatch"))
                 .hasSize(1);
         fails(inTxn("{create: 'm'}", sessionA, 3, true), 48);
+        ok(inTxn("{insert: 'p', documents: [{_id: 1}]}", sessionA, 4, true));
+        assertTransient(fails(inTxn("{create: 'p'}", sessionB, 1, true), 112));
+        ok(inTxn("{commitTransaction: 1}", sessionA, 4, false));
     }
 
     @Test

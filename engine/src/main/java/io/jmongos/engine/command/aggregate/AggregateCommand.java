@@ -44,7 +44,7 @@ public final class AggregateCommand implements EngineCommand {
                 throw new CommandFailedException(ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION,
                         "Cannot run $out or $merge in a multi-document transaction.");
             }
-            CollectionMeta c = req.ns == null ? null : op.catalog().get(req.ns);
+            CollectionMeta c = req.ns == null ? null : op.collection(req.ns);
             BsonDocument match = pipeline.leadingMatchFilter();
             BsonDocument sort = pipeline.leadingSort();
             QuerySupport.Query query = new QuerySupport.Query(match, sort, 0, 0, null, req.hint);

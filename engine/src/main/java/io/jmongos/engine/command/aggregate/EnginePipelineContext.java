@@ -43,7 +43,7 @@ final class EnginePipelineContext implements PipelineContext {
     @Override
     public synchronized Iterator<BsonDocument> scan(String collection, BsonDocument filter) {
         Namespace ns = Namespace.of(op.db(), collection);
-        DocumentStream s = QuerySupport.plan(op.services(), view, op.catalog().get(ns),
+        DocumentStream s = QuerySupport.plan(op.services(), view, op.collection(ns),
                 QuerySupport.Query.filter(filter), op.deadline()).stream();
         open.add(s);
         return new StreamIterator(s, () -> forget(s));

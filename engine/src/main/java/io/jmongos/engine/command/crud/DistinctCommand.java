@@ -46,7 +46,7 @@ public final class DistinctCommand implements EngineCommand {
         QuerySupport.Query q = new QuerySupport.Query(CommandArgs.document(cmd, "query", null), null, 0, 0, null,
                 cmd.get("hint"));
         try (ReadLease lease = op.openRead()) {
-            CollectionMeta c = op.catalog().get(ns);
+            CollectionMeta c = op.collection(ns);
             try (var stream = QuerySupport.plan(op.services(), lease.view(), c, q, op.deadline(),
                     op.letVariables()).stream()) {
                 BsonDocument doc;

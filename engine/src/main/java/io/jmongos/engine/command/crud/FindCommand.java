@@ -25,7 +25,7 @@ public final class FindCommand implements EngineCommand {
             first = Math.min(first, req.query().limit());
         }
         try (ReadLease lease = op.openRead()) {
-            CollectionMeta c = op.catalog().get(req.ns());
+            CollectionMeta c = op.collection(req.ns());
             QuerySupport.Planned p = QuerySupport.plan(op.services(), lease.view(), c, req.query(), op.deadline(),
                     op.letVariables());
             return CursorReplies.open(op, req.ns().full(), p.stream(), lease.detach(), first, req.singleBatch());

@@ -18,8 +18,7 @@ import org.bson.BsonValue;
  * create: an empty collection. Capped, time-series, clustered collections, views and collations are refused
  * clearly; validator options are stored but not enforced. Creating an existing collection with the same
  * options succeeds (MongoDB 7), with other options fails with 48 NamespaceExists. Inside a transaction
- * (MongoDB 4.4+) the collection is created at once, visible to others before the commit and kept if the
- * transaction aborts.
+ * (MongoDB 4.4+) the creation is pending: others see the collection once the transaction commits.
  */
 public final class CreateCommand implements EngineCommand {
     @Override
@@ -51,13 +50,19 @@ public final class CreateCommand implements EngineCommand {
             }
         }
         io.jmongos.engine.command.crud.Collation.refuse(cmd);
+        if (op.inTransaction()) {
+            try (Catalog.Held h = op.catalog().shared()) {
+                if (op.collection(ns) != null) {
+                    throw new CommandFailedException(ErrorCode.NAMESPACE_EXISTS, "Collection already exists. NS: "
+                            + ns.full());
+                }
+                op.createPending(ns, options);
+            }
+            return new BsonDocument("ok", new BsonDouble(1));
+        }
         Catalog catalog = op.catalog();
         try (Catalog.Held x = catalog.exclusive()) {
             CollectionMeta existing = catalog.get(ns);
-            if (existing != null && op.inTransaction()) {
-                throw new CommandFailedException(ErrorCode.NAMESPACE_EXISTS, "Collection already exists. NS: "
-                        + ns.full());
-            }
             if (existing != null) {
                 if (!existing.options().equals(options)) {
                     throw new CommandFailedException(ErrorCode.NAMESPACE_EXISTS, "namespace " + ns.full()
@@ -65,9 +70,6 @@ public final class CreateCommand implements EngineCommand {
                 }
             } else {
                 catalog.create(ns, options);
-                if (op.inTransaction()) {
-                    op.transaction().created(ns);
-                }
             }
         }
         return new BsonDocument("ok", new BsonDouble(1));

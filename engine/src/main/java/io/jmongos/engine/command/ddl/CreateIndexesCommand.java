@@ -53,44 +53,24 @@ public final class CreateIndexesCommand implements EngineCommand {
             }
             requested.add(IndexSpecParser.parse(v.asDocument()));
         }
+        if (op.inTransaction()) {
+            return inTransaction(op, ns, requested);
+        }
         Catalog catalog = op.catalog();
         try (Catalog.Held x = catalog.exclusive()) {
             CollectionMeta c = catalog.get(ns);
-            if (c != null && op.inTransaction() && !op.transaction().createdHere(ns)) {
-                throw new CommandFailedException(ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION, "Cannot create new "
-                        + "indexes on existing collection " + ns.full() + " in a multi-document transaction.");
-            }
             boolean created = c == null;
             if (created) {
                 c = catalog.create(ns, new BsonDocument());
-                if (op.inTransaction()) {
-                    op.transaction().created(ns);
-                }
             }
-            int before = c.indexes().size() + 1;
-            List<IndexMeta> toBuild = new ArrayList<>();
-            for (IndexMeta r : requested) {
-                if (isIdIndex(r) || alreadyThere(c, toBuild, r)) {
-                    continue;
-                }
-                toBuild.add(r);
-            }
-            if (before + toBuild.size() > MAX_INDEXES) {
-                throw new CommandFailedException(ErrorCode.CANNOT_CREATE_INDEX, "add index fails, too many indexes for "
-                        + ns.full() + " key:" + toBuild.get(0).keyPattern().toJson());
-            }
+            List<IndexMeta> toBuild = toBuild(ns, c, requested);
             List<IndexMeta> all = new ArrayList<>(c.indexes());
             List<IndexMeta> built = new ArrayList<>();
             try {
                 for (IndexMeta r : toBuild) {
-                    IndexMeta index = new IndexMeta(r.name(), r.keyPattern(), catalog.allocateId(), r.unique(),
-                            r.sparse(), r.partialFilter(), r.expireAfterSeconds(), false);
+                    IndexMeta index = withStorage(catalog, r);
                     built.add(index);
                     IndexBuilder.build(op.services().store(), catalog, op.services().writer(), c, index);
-                    if (op.inTransaction()) {
-                        IndexBuilder.addTransactionDocuments(op.transaction().storage(), op.services().store(),
-                                op.services().writer(), c, index);
-                    }
                     all.add(index);
                 }
             } catch (RuntimeException e) {
@@ -100,20 +80,71 @@ public final class CreateIndexesCommand implements EngineCommand {
             long seq = op.services().store().latestSequence();
             built.forEach(i -> i.setReadySequence(seq));
             if (!built.isEmpty()) {
-                CollectionMeta now = c.withIndexes(all);
-                catalog.publish(now);
-                if (op.inTransaction()) {
-                    op.transaction().rebase(ns, now.version());
-                }
+                catalog.publish(c.withIndexes(all));
             }
-            BsonDocument reply = new BsonDocument("numIndexesBefore", new BsonInt32(before))
-                    .append("numIndexesAfter", new BsonInt32(before + built.size()))
-                    .append("createdCollectionAutomatically", BsonBoolean.valueOf(created));
-            if (built.isEmpty()) {
-                reply.append("note", new BsonString("all indexes already exist"));
-            }
-            return reply.append("ok", new BsonDouble(1));
+            return reply(c.indexes().size() + 1, built.size(), created);
         }
+    }
+
+    /**
+     * Inside a transaction (MongoDB 4.4+): only on a collection the transaction creates, which stays pending
+     * until the commit; the index entries are written in the transaction.
+     */
+    private static BsonDocument inTransaction(OperationContext op, Namespace ns, List<IndexMeta> requested) {
+        Catalog catalog = op.catalog();
+        try (Catalog.Held h = catalog.shared()) {
+            CollectionMeta c = op.collection(ns);
+            if (c != null && op.transaction().pending(ns) == null) {
+                throw new CommandFailedException(ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION, "Cannot create new "
+                        + "indexes on existing collection " + ns.full() + " in a multi-document transaction.");
+            }
+            boolean created = c == null;
+            if (created) {
+                c = op.createPending(ns, new BsonDocument());
+            }
+            List<IndexMeta> all = new ArrayList<>(c.indexes());
+            int before = all.size() + 1;
+            for (IndexMeta r : toBuild(ns, c, requested)) {
+                IndexMeta index = withStorage(catalog, r);
+                IndexBuilder.addTransactionDocuments(op.transaction().storage(), op.services().store(),
+                        op.services().writer(), c, index);
+                all.add(index);
+            }
+            CollectionMeta now = c.withIndexes(all);
+            op.transaction().putPending(now);
+            op.transaction().rebase(ns, now.version());
+            return reply(before, all.size() + 1 - before, created);
+        }
+    }
+
+    private static List<IndexMeta> toBuild(Namespace ns, CollectionMeta c, List<IndexMeta> requested) {
+        List<IndexMeta> toBuild = new ArrayList<>();
+        for (IndexMeta r : requested) {
+            if (isIdIndex(r) || alreadyThere(c, toBuild, r)) {
+                continue;
+            }
+            toBuild.add(r);
+        }
+        if (c.indexes().size() + 1 + toBuild.size() > MAX_INDEXES) {
+            throw new CommandFailedException(ErrorCode.CANNOT_CREATE_INDEX, "add index fails, too many indexes for "
+                    + ns.full() + " key:" + toBuild.get(0).keyPattern().toJson());
+        }
+        return toBuild;
+    }
+
+    private static IndexMeta withStorage(Catalog catalog, IndexMeta r) {
+        return new IndexMeta(r.name(), r.keyPattern(), catalog.allocateId(), r.unique(), r.sparse(),
+                r.partialFilter(), r.expireAfterSeconds(), false);
+    }
+
+    private static BsonDocument reply(int before, int built, boolean created) {
+        BsonDocument reply = new BsonDocument("numIndexesBefore", new BsonInt32(before))
+                .append("numIndexesAfter", new BsonInt32(before + built))
+                .append("createdCollectionAutomatically", BsonBoolean.valueOf(created));
+        if (built == 0) {
+            reply.append("note", new BsonString("all indexes already exist"));
+        }
+        return reply.append("ok", new BsonDouble(1));
     }
 
     private static boolean isIdIndex(IndexMeta r) {

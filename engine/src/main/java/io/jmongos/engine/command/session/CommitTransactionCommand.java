@@ -25,7 +25,9 @@ public final class CommitTransactionCommand implements EngineCommand {
             throw new CommandFailedException(ErrorCode.ILLEGAL_OPERATION,
                     "commitTransaction must be run within a transaction (lsid, txnNumber, autocommit: false)");
         }
-        try (Catalog.Held h = op.catalog().shared()) {
+        var open = op.session().open();
+        boolean createsCollections = open != null && !open.pending().isEmpty();
+        try (Catalog.Held h = createsCollections ? op.catalog().exclusive() : op.catalog().shared()) {
             op.services().sessions().commit(op.session(), op.params().txnNumber(), op.durable());
         }
         return new BsonDocument("ok", new BsonDouble(1));
