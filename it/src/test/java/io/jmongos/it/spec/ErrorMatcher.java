@@ -91,7 +91,8 @@ final class ErrorMatcher {
                     BsonDocument actual = new BsonDocument();
                     ((ClientBulkWriteException) e).getWriteErrors().forEach((i, w) -> actual.put(String.valueOf(i),
                             new BsonDocument("code", new BsonInt32(w.getCode()))
-                                    .append("message", new BsonString(w.getMessage())).append("details", w.getDetails())));
+                                    .append("message", new BsonString(w.getMessage()))
+                                    .append("details", w.getDetails())));
                     values.matchStrict(v, actual, "writeErrors");
                 }
                 case "writeConcernErrors" -> {

@@ -65,6 +65,15 @@ final class SpecCluster implements AutoCloseable {
         return HaproxyProcess.start(dir, backends, "send-proxy-v2");
     }
 
+    /** Whether the HAProxy binary the load-balanced topology needs is installed. */
+    static boolean haproxyInstalled() {
+        return Files.isExecutable(HaproxyProcess.BINARY);
+    }
+
+    boolean hasBalancers() {
+        return balancers.size() == 2;
+    }
+
     /** The target for a topology; load-balanced needs a cluster started with balancers. */
     SpecTarget target(Topology topology) {
         List<String> mongoses = mainPorts.stream().map(p -> "127.0.0.1:" + p).toList();

@@ -49,6 +49,9 @@ public final class SpecRunMain {
         List<SpecReport.Run> runs = new ArrayList<>();
         List<TestResult> all = new ArrayList<>();
         int unexpected = 0;
+        if (topologies.contains(Topology.LOAD_BALANCED) && !SpecCluster.haproxyInstalled()) {
+            usage("the load-balanced topology needs HAProxy (apt-get install haproxy); or use --topology sharded");
+        }
         try (SpecCluster cluster = SpecCluster.start(topologies.contains(Topology.LOAD_BALANCED))) {
             for (Topology t : topologies) {
                 try (SpecEnvironment env = new SpecEnvironment(cluster.target(t))) {

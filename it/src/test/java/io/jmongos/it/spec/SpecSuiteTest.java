@@ -47,7 +47,7 @@ abstract class SpecSuiteTest {
             System.out.println(getClass().getSimpleName() + ": " + why);
             return;
         }
-        cluster = SpecCluster.start(topologies().contains(Topology.LOAD_BALANCED));
+        cluster = SpecCluster.start(topologies().contains(Topology.LOAD_BALANCED) && SpecCluster.haproxyInstalled());
     }
 
     @AfterAll
@@ -76,6 +76,9 @@ abstract class SpecSuiteTest {
         String why = SpecDirectory.unavailable();
         Assumptions.assumeTrue(why == null, why);
         Assumptions.assumeTrue(topologies().contains(topology), folder() + " does not run " + topology.specName());
+        Assumptions.assumeTrue(topology != Topology.LOAD_BALANCED || cluster.hasBalancers(),
+                "load-balanced spec tests skipped: HAProxy is not installed (" + io.jmongos.it.lb.HaproxyProcess.BINARY
+                        + "); apt-get install haproxy");
         SpecEnvironment env = environments.computeIfAbsent(topology, t -> new SpecEnvironment(cluster.target(t)));
         UnifiedTestRunner runner = new UnifiedTestRunner(env);
         Path dir = SpecDirectory.root().resolve(folder());

@@ -37,7 +37,8 @@ final class UnifiedTestRunner {
 
     /** Operations this runner does not implement: tests using them are skipped before they start. */
     private static final Set<String> UNSUPPORTED_OPERATIONS = Set.of("loop", "runOnThread", "waitForThread",
-            "assertTopologyType", "waitForPrimaryChange", "recordTopologyDescription", "createDataKey", "rewrapManyDataKey", "encrypt", "decrypt", "rename",
+            "assertTopologyType", "waitForPrimaryChange", "recordTopologyDescription", "createDataKey",
+            "rewrapManyDataKey", "encrypt", "decrypt", "rename",
             "downloadByName", "uploadWithId");
 
     private final SpecEnvironment env;
