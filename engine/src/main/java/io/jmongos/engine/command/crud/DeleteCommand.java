@@ -40,6 +40,9 @@ public final class DeleteCommand implements EngineCommand {
             throw CommandArgs.wrongType(cmd, "deletes", deletes == null ? new BsonArray() : deletes, "array");
         }
         WriteReply.checkBatchSize(deletes.asArray().size());
+        for (BsonValue statement : deletes.asArray()) {
+            checkShape(cmd, statement);
+        }
         boolean ordered = CommandArgs.bool(cmd, "ordered", true);
         StatementIds stmtIds = StatementIds.of(cmd);
         RetryableWrite rw = op.retryableWrite();
@@ -56,9 +59,6 @@ public final class DeleteCommand implements EngineCommand {
                         continue;
                     }
                     BsonValue stmt = deletes.asArray().get(i);
-                    if (!stmt.isDocument()) {
-                        throw CommandArgs.wrongType(cmd, "deletes", stmt, "object");
-                    }
                     n += target.meta() == null ? 0 : execute(op, target.meta(), stmt.asDocument(), rw, stmtId);
                 } catch (AlreadyRecordedException e) {
                     reply.retried(stmtId);
@@ -79,18 +79,26 @@ public final class DeleteCommand implements EngineCommand {
         return reply.finish(new BsonDocument("n", new BsonInt32((int) n)));
     }
 
-    private static long execute(OperationContext op, CollectionMeta c, BsonDocument s, RetryableWrite rw,
-                                int stmtId) {
-        BsonDocument q = CommandArgs.document(s, "q", null);
-        if (q == null) {
+    /** MongoDB's IDL checks of a delete statement; a bad one fails the whole command. */
+    private static void checkShape(BsonDocument cmd, BsonValue v) {
+        if (!v.isDocument()) {
+            throw CommandArgs.wrongType(cmd, "deletes", v, "object");
+        }
+        if (CommandArgs.document(v.asDocument(), "q", null) == null) {
             throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
                     "BSON field 'delete.deletes.q' is missing but a required field");
         }
-        long limit = CommandArgs.integer(s, "limit", 0);
+        long limit = CommandArgs.integer(v.asDocument(), "limit", 0);
         if (limit != 0 && limit != 1) {
             throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
                     "The limit field in delete objects must be 0 or 1. Got " + limit);
         }
+    }
+
+    private static long execute(OperationContext op, CollectionMeta c, BsonDocument s, RetryableWrite rw,
+                                int stmtId) {
+        BsonDocument q = s.getDocument("q");
+        long limit = CommandArgs.integer(s, "limit", 0);
         Collation.refuse(s);
         QueryMatcher matcher = QueryCompiler.compile(q, op.letVariables());
         BsonValue hint = s.get("hint");

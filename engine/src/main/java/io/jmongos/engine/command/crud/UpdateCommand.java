@@ -32,6 +32,9 @@ public final class UpdateCommand implements EngineCommand {
             throw CommandArgs.wrongType(cmd, "updates", updates == null ? new BsonArray() : updates, "array");
         }
         WriteReply.checkBatchSize(updates.asArray().size());
+        for (BsonValue statement : updates.asArray()) {
+            UpdateStatement.checkShape(cmd, statement);
+        }
         boolean ordered = CommandArgs.bool(cmd, "ordered", true);
         StatementIds stmtIds = StatementIds.of(cmd);
         RetryableWrite rw = op.retryableWrite();

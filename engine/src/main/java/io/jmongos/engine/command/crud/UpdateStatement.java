@@ -17,13 +17,16 @@ record UpdateStatement(BsonDocument query, QueryMatcher matcher, UpdateSpec upda
     /** MongoDB's IDL code for an unknown field. */
     static final int UNKNOWN_FIELD = 40415;
 
-    static UpdateStatement parse(BsonDocument cmd, BsonValue v, Variables vars) {
+    /**
+     * Checks a statement's shape before anything runs (MongoDB's IDL parse: a bad statement fails the whole
+     * command): a document with q and u, and no field unknown to MongoDB 7.0 such as {@code sort} (8.0).
+     */
+    static void checkShape(BsonDocument cmd, BsonValue v) {
         if (!v.isDocument()) {
             throw CommandArgs.wrongType(cmd, "updates", v, "object");
         }
         BsonDocument s = v.asDocument();
-        BsonDocument q = CommandArgs.document(s, "q", null);
-        if (q == null) {
+        if (CommandArgs.document(s, "q", null) == null) {
             throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
                     "BSON field 'update.updates.q' is missing but a required field");
         }
@@ -32,12 +35,19 @@ record UpdateStatement(BsonDocument query, QueryMatcher matcher, UpdateSpec upda
             throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
                     "BSON field 'update.updates.u' is missing but a required field");
         }
-        Collation.refuse(s);
         if (s.containsKey("sort")) {
             // updateOne/replaceOne sort came with MongoDB 8.0; jmongos reports 7.0 (wire version 21)
             throw new CommandFailedException(UNKNOWN_FIELD, "Location" + UNKNOWN_FIELD,
                     "BSON field 'update.updates.sort' is an unknown field.");
         }
+    }
+
+    /** Compiles a statement whose shape {@link #checkShape} accepted. */
+    static UpdateStatement parse(BsonDocument cmd, BsonValue v, Variables vars) {
+        BsonDocument s = v.asDocument();
+        BsonDocument q = s.getDocument("q");
+        BsonValue u = s.get("u");
+        Collation.refuse(s);
         BsonValue filters = s.get("arrayFilters");
         BsonArray arrayFilters = filters != null && filters.isArray() ? filters.asArray() : null;
         UpdateSpec spec = UpdateSpec.compile(u, arrayFilters).withVariables(vars);
