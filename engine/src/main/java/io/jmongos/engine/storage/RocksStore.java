@@ -22,6 +22,7 @@ import org.rocksdb.RocksMemEnv;
 import org.rocksdb.TransactionDB;
 import org.rocksdb.TransactionDBOptions;
 import org.rocksdb.TransactionOptions;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -41,6 +42,8 @@ public final class RocksStore implements AutoCloseable {
     private static final double BLOOM_BITS_PER_KEY = 10;
     /** Background flush/compaction threads; the machines are small. */
     private static final int BACKGROUND_JOBS = 2;
+    /** Keys deleted per write batch when a collection or index is dropped. */
+    private static final int DELETE_BATCH_KEYS = 10_000;
     /** Virtual directory of an in-memory store inside its own RocksMemEnv. */
     private static final String MEMORY_PATH = "/jmongos-memory";
 
@@ -168,13 +171,18 @@ public final class RocksStore implements AutoCloseable {
         }
     }
 
-    /** Deletes every key in {@code [from, to)}, a chunk at a time (dropped collections and indexes). */
+    /** Deletes every key in {@code [from, to)}, a write batch at a time (dropped collections and indexes). */
     public void deleteRange(ColumnFamilyHandle cf, byte[] from, byte[] to) {
         try (ReadSnapshot snap = snapshot(); KeyRangeIterator it = snap.scan(cf, from, to, false)) {
             it.seekFirst();
             while (it.valid()) {
-                db.delete(cf, asyncWrites, it.key());
-                it.next();
+                try (WriteBatch batch = new WriteBatch()) {
+                    for (int n = 0; n < DELETE_BATCH_KEYS && it.valid(); n++) {
+                        batch.delete(cf, it.key());
+                        it.next();
+                    }
+                    db.write(asyncWrites, batch);
+                }
             }
         } catch (RocksDBException e) {
             throw StorageErrors.translate(e);
