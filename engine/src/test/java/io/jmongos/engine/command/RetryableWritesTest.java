@@ -70,6 +70,23 @@ class RetryableWritesTest extends EngineTestBase {
     }
 
     @Test
+    void updateAndFindAndModifyUpdateRetriesApplyOnce() {
+        ok("{insert: 'c', documents: [{_id: 1, n: 0}]}");
+        BsonDocument upd = retryable("{update: 'c', updates: [{q: {_id: 1}, u: {$inc: {n: 1}}},"
+                + " {q: {_id: 2}, u: {$inc: {n: 5}}, upsert: true}]}", 7);
+        BsonDocument first = ok(upd.clone());
+        BsonDocument again = ok(upd.clone());
+        assertThat(again.getInt32("n")).isEqualTo(first.getInt32("n"));
+        assertThat(again.getArray("upserted")).isEqualTo(first.getArray("upserted"));
+        assertThat(again.getArray("retriedStmtIds")).hasSize(2);
+        BsonDocument fam = retryable("{findAndModify: 'c', query: {_id: 1}, update: {$inc: {n: 10}}, new: true}", 8);
+        assertThat(ok(fam.clone()).getDocument("value").getInt32("n").getValue()).isEqualTo(11);
+        assertThat(ok(fam.clone()).getDocument("value").getInt32("n").getValue()).isEqualTo(11);
+        assertThat(findAll("{find: 'c', sort: {_id: 1}}")).containsExactly(BsonDocument.parse("{_id: 1, n: 11}"),
+                BsonDocument.parse("{_id: 2, n: 5}"));
+    }
+
+    @Test
     void olderTxnNumberIsTooOld() {
         ok(retryable("{insert: 'c', documents: [{_id: 1}]}", 10));
         fails(retryable("{insert: 'c', documents: [{_id: 2}]}", 9), 225);
