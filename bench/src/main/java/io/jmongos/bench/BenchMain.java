@@ -68,6 +68,7 @@ public final class BenchMain {
         BenchResults results = new BenchResults(meta);
         TargetLauncher launcher = new TargetLauncher(launch);
         try (DriverClients clients = new DriverClients()) {
+            ClientWarmup.run(o, plan, clients);
             TargetRuns runs = new TargetRuns(o, plan, launcher, clients, results);
             for (var kind : o.targets) {
                 runs.loads(kind);

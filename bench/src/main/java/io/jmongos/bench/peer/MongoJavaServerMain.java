@@ -19,7 +19,7 @@ public final class MongoJavaServerMain {
     }
 
     /** MongoDB 4.2's wire version: the oldest the 5.x driver connects to. */
-    static final class ReportedVersion implements MongoVersion {
+    public static final class ReportedVersion implements MongoVersion {
         static final int WIRE_VERSION_4_2 = 8;
 
         @Override
