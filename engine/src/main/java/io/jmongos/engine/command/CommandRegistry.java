@@ -13,6 +13,7 @@ import io.jmongos.engine.command.crud.GetMoreCommand;
 import io.jmongos.engine.command.crud.InsertCommand;
 import io.jmongos.engine.command.crud.KillCursorsCommand;
 import io.jmongos.engine.command.crud.UpdateCommand;
+import io.jmongos.engine.command.ddl.CollModCommand;
 import io.jmongos.engine.command.ddl.CreateCommand;
 import io.jmongos.engine.command.ddl.CreateIndexesCommand;
 import io.jmongos.engine.command.ddl.DropCommand;
@@ -52,6 +53,7 @@ public final class CommandRegistry {
         m.put("drop", new DropCommand());
         m.put("dropDatabase", new DropDatabaseCommand());
         m.put("listDatabases", new ListDatabasesCommand());
+        m.put("collMod", new CollModCommand());
         m.put("listCollections", new ListCollectionsCommand());
         m.put("createIndexes", new CreateIndexesCommand());
         m.put("listIndexes", new ListIndexesCommand());

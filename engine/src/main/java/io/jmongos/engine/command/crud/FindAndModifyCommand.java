@@ -20,6 +20,7 @@ import io.jmongos.engine.storage.StorageTxn;
 import io.jmongos.engine.txn.RetryableWrite;
 import io.jmongos.engine.update.UpdateOutcome;
 import io.jmongos.engine.update.UpdateSpec;
+import io.jmongos.engine.write.DocumentValidation;
 import io.jmongos.engine.write.DocumentValidator;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
@@ -126,6 +127,7 @@ public final class FindAndModifyCommand implements EngineCommand {
             BsonDocument seed = UpdateSpec.upsertSeed(r.query);
             UpdateOutcome out = r.update.apply(seed, null, true);
             BsonDocument doc = DocumentValidator.forInsert(UpdatedDocument.withId(seed, out.document()));
+            DocumentValidation.check(c, doc, null, UpdateExecutor.bypass(op));
             op.services().writer().insert(txn, c, doc, DocumentValidator.bytesForInsert(doc));
             BsonDocument leo = new BsonDocument("n", new BsonInt32(1)).append("updatedExisting", BsonBoolean.FALSE)
                     .append("upserted", doc.get("_id"));
@@ -142,6 +144,7 @@ public final class FindAndModifyCommand implements EngineCommand {
         BsonDocument now = old;
         if (out.modified()) {
             now = UpdatedDocument.withId(old, out.document());
+            DocumentValidation.check(c, now, old, UpdateExecutor.bypass(op));
             op.services().writer().update(txn, c, old, now, DocumentValidator.bytesForUpdate(now));
         }
         BsonDocument leo = new BsonDocument("n", new BsonInt32(1)).append("updatedExisting", BsonBoolean.TRUE);

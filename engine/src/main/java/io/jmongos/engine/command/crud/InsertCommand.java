@@ -12,6 +12,7 @@ import io.jmongos.engine.command.WriteReply;
 import io.jmongos.engine.command.WriteTarget;
 import io.jmongos.engine.storage.WriteConflictException;
 import io.jmongos.engine.txn.RetryableWrite;
+import io.jmongos.engine.write.DocumentValidation;
 import io.jmongos.engine.write.DocumentValidator;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -38,6 +39,7 @@ public final class InsertCommand implements EngineCommand {
         boolean ordered = CommandArgs.bool(cmd, "ordered", true);
         StatementIds stmtIds = StatementIds.of(cmd);
         RetryableWrite rw = op.retryableWrite();
+        boolean bypass = CommandArgs.bool(cmd, "bypassDocumentValidation", false);
         WriteReply reply = new WriteReply();
         int n = 0;
         try (WriteTarget target = op.openForWrite(ns)) {
@@ -55,6 +57,7 @@ public final class InsertCommand implements EngineCommand {
                     }
                     BsonDocument doc = DocumentValidator.forInsert(docs.get(i).asDocument());
                     byte[] bytes = DocumentValidator.bytesForInsert(doc);
+                    DocumentValidation.check(c, doc, null, bypass);
                     op.writeUnit(c, txn -> {
                         op.services().writer().insert(txn, c, doc, bytes);
                         if (rw != null && !rw.record(txn, stmtId, new BsonDocument("n", new BsonInt32(1)))) {

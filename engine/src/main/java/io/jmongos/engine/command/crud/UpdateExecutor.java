@@ -11,6 +11,7 @@ import io.jmongos.engine.txn.RetryableWrite;
 import io.jmongos.engine.update.UpdateOutcome;
 import io.jmongos.engine.update.UpdateSpec;
 import io.jmongos.engine.write.CollectionWriter;
+import io.jmongos.engine.write.DocumentValidation;
 import io.jmongos.engine.write.DocumentValidator;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -91,6 +92,7 @@ final class UpdateExecutor {
         }
         BsonDocument updated = UpdatedDocument.withId(old, out.document());
         byte[] bytes = DocumentValidator.bytesForUpdate(updated);
+        DocumentValidation.check(c, updated, old, bypass(op));
         op.services().writer().update(txn, c, old, updated, bytes);
         return true;
     }
@@ -100,8 +102,13 @@ final class UpdateExecutor {
         UpdateOutcome out = s.update().apply(seed, null, true);
         BsonDocument doc = DocumentValidator.forInsert(UpdatedDocument.withId(seed, out.document()));
         byte[] bytes = DocumentValidator.bytesForInsert(doc);
+        DocumentValidation.check(c, doc, null, bypass(op));
         op.services().writer().insert(txn, c, doc, bytes);
         return counts(1, 0).append("upserted", doc.get("_id"));
+    }
+
+    static boolean bypass(OperationContext op) {
+        return io.jmongos.engine.command.CommandArgs.bool(op.command(), "bypassDocumentValidation", false);
     }
 
     private static BsonDocument counts(long n, long modified) {

@@ -50,6 +50,7 @@ public final class CreateCommand implements EngineCommand {
             }
         }
         io.jmongos.engine.command.crud.Collation.refuse(cmd);
+        io.jmongos.engine.write.DocumentValidation.checkOptions(options);
         if (op.inTransaction()) {
             try (Catalog.Held h = op.catalog().shared()) {
                 if (op.collection(ns) != null) {
