@@ -156,6 +156,9 @@ public final class Catalog {
     /** Deletes a collection version's records and index entries (its catalog entry stays as it is). */
     public void deleteData(CollectionMeta c) {
         store.deleteRange(store.records(), c.recordPrefix(), Keys.successor(c.recordPrefix()));
+        if (c.capped()) {
+            store.deleteRange(store.indexes(), c.naturalPrefix(), Keys.successor(c.naturalPrefix()));
+        }
         for (IndexMeta i : c.indexes()) {
             dropIndexData(i);
         }

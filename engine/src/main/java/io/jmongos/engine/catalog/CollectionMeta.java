@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.jmongos.engine.storage.Keys;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 /**
  * An immutable catalog entry: a collection's namespace, uuid, storage prefix, options and indexes. DDL
@@ -32,6 +33,32 @@ public record CollectionMeta(Namespace ns, UUID uuid, long id, BsonDocument opti
             }
         }
         return null;
+    }
+
+    /** True for a capped collection (option {@code capped: true}). */
+    public boolean capped() {
+        BsonValue v = options.get("capped");
+        return v != null && v.isBoolean() && v.asBoolean().getValue();
+    }
+
+    /** A capped collection's maximum data size in bytes (option {@code size}), or 0. */
+    public long cappedSize() {
+        BsonValue v = options.get("size");
+        return capped() && v != null && v.isNumber() ? v.asNumber().longValue() : 0;
+    }
+
+    /** A capped collection's maximum document count (option {@code max}), or 0 for no limit. */
+    public long cappedMax() {
+        BsonValue v = options.get("max");
+        return capped() && v != null && v.isNumber() ? v.asNumber().longValue() : 0;
+    }
+
+    /**
+     * The prefix of a capped collection's insertion-order entries in the indexes column family. Index ids and
+     * collection ids come from one counter, so the collection's own id is free there.
+     */
+    public byte[] naturalPrefix() {
+        return Keys.prefix(id);
     }
 
     public CollectionMeta withIndexes(List<IndexMeta> newIndexes) {

@@ -2,6 +2,8 @@ package io.jmongos.engine.command;
 
 import java.util.function.Function;
 
+import io.jmongos.common.CommandFailedException;
+import io.jmongos.common.ErrorCode;
 import io.jmongos.engine.agg.expr.Variables;
 import io.jmongos.engine.catalog.Catalog;
 import io.jmongos.engine.catalog.CollectionMeta;
@@ -216,6 +218,9 @@ public final class OperationContext {
      */
     public <T> T writeUnit(CollectionMeta c, Function<StorageTxn, T> work) {
         if (txn != null) {
+            if (c.capped()) {
+                throw cappedInTransaction(c);
+            }
             txn.wrote(c.ns(), c.version());
             if (txn.pending(c.ns()) == null && services.catalog().get(c.ns()) == null) {
                 throw new io.jmongos.engine.storage.WriteConflictException(); // dropped under the transaction
@@ -238,6 +243,17 @@ public final class OperationContext {
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
+    }
+
+    /** MongoDB refuses writes to capped collections in multi-statement transactions (deletes with code 20). */
+    private CommandFailedException cappedInTransaction(CollectionMeta c) {
+        if (commandName().equals("delete")) {
+            return new CommandFailedException(ErrorCode.ILLEGAL_OPERATION,
+                    "Cannot remove from a capped collection in a multi-document transaction: " + c.ns().full());
+        }
+        return new CommandFailedException(ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION, "Collection '"
+                + c.ns().full() + "' is a capped collection. Writes in transactions are not allowed on capped "
+                + "collections.");
     }
 
     private static void sleep(long millis) {

@@ -10,6 +10,7 @@ import io.jmongos.engine.exec.IndexScan;
 import io.jmongos.engine.exec.ListStream;
 import io.jmongos.engine.exec.QueryStream;
 import io.jmongos.engine.exec.RecordScan;
+import io.jmongos.engine.plan.KeyRange;
 import io.jmongos.engine.plan.QueryPlan;
 import io.jmongos.engine.plan.QueryPlanner;
 import io.jmongos.engine.query.Projection;
@@ -17,6 +18,7 @@ import io.jmongos.engine.query.QueryCompiler;
 import io.jmongos.engine.query.QueryMatcher;
 import io.jmongos.engine.query.SortSpec;
 import io.jmongos.engine.storage.ReadView;
+import io.jmongos.engine.write.CappedRecords;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -66,7 +68,13 @@ public final class QuerySupport {
         return new Planned(plan, stream, source);
     }
 
+    /** The plan's storage source; a capped collection's collection scan reads in insertion order. */
     public static DocumentStream source(EngineServices services, ReadView view, CollectionMeta c, QueryPlan plan) {
+        if (plan.isCollectionScan() && c.capped()) {
+            byte[][] natural = CappedRecords.orderRange(c);
+            return new IndexScan(view, services.store(), c, List.of(new KeyRange(natural[0], natural[1])),
+                    plan.reverse(), false);
+        }
         if (plan.index() == null) {
             return new RecordScan(view, services.store(), plan.ranges(), plan.reverse());
         }

@@ -10,6 +10,7 @@ import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.IndexMeta;
 import io.jmongos.engine.index.IndexKey;
 import io.jmongos.engine.index.IndexKeyGenerator;
+import io.jmongos.engine.storage.BsonBytes;
 import io.jmongos.engine.storage.KeyEncoder;
 import io.jmongos.engine.storage.Keys;
 import io.jmongos.engine.storage.RocksStore;
@@ -29,10 +30,12 @@ public final class CollectionWriter {
 
     private final RocksStore store;
     private final Catalog catalog;
+    private final CappedRecords capped;
 
     public CollectionWriter(RocksStore store, Catalog catalog) {
         this.store = store;
         this.catalog = catalog;
+        this.capped = new CappedRecords(store);
     }
 
     /** The record key of a document with this _id. */
@@ -55,6 +58,9 @@ public final class CollectionWriter {
             }
         }
         txn.put(store.records(), key, bson);
+        if (c.capped()) {
+            capped.inserted(txn, c, idEnc, bson.length, this::removeById);
+        }
     }
 
     /** Replaces {@code before} (as read in this transaction) by {@code after}; same _id. */
@@ -75,11 +81,29 @@ public final class CollectionWriter {
             }
         }
         txn.put(store.records(), Keys.concat(c.recordPrefix(), idEnc), bson);
+        if (c.capped()) {
+            capped.resized(txn, c, idEnc, bson.length);
+        }
     }
 
     /** Deletes a document (as read in this transaction) and its index entries. */
     public void delete(StorageTxn txn, CollectionMeta c, BsonDocument doc) {
         byte[] idEnc = KeyEncoder.encode(doc.get("_id"));
+        removeEntries(txn, c, doc, idEnc);
+        if (c.capped()) {
+            capped.removed(txn, c, idEnc);
+        }
+    }
+
+    /** A capped collection's oldest document goes: its record and index entries. */
+    private void removeById(StorageTxn txn, CollectionMeta c, byte[] idEnc) {
+        byte[] bson = txn.getForUpdate(store.records(), Keys.concat(c.recordPrefix(), idEnc));
+        if (bson != null) {
+            removeEntries(txn, c, BsonBytes.toDocument(bson), idEnc);
+        }
+    }
+
+    private void removeEntries(StorageTxn txn, CollectionMeta c, BsonDocument doc, byte[] idEnc) {
         for (IndexMeta index : c.indexes()) {
             for (IndexKey k : IndexKeyGenerator.generate(index, doc).keys()) {
                 txn.delete(store.indexes(), entryKey(index, k, idEnc));

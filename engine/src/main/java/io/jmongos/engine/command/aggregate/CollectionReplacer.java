@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
+import io.jmongos.common.CommandFailedException;
 import io.jmongos.engine.catalog.Catalog;
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.IndexMeta;
@@ -21,6 +22,8 @@ import org.bson.BsonDocument;
 final class CollectionReplacer {
     /** Documents per storage transaction while filling the new collection. */
     static final int DOCS_PER_TXN = 1000;
+    /** MongoDB's code for a $out to a capped collection. */
+    static final int OUT_TO_CAPPED = 17152;
 
     private CollectionReplacer() {
     }
@@ -29,6 +32,10 @@ final class CollectionReplacer {
         Catalog catalog = op.catalog();
         try (Catalog.Held x = catalog.exclusive()) {
             CollectionMeta old = catalog.get(ns);
+            if (old != null && old.capped()) {
+                throw new CommandFailedException(OUT_TO_CAPPED, "Location" + OUT_TO_CAPPED, "namespace '"
+                        + ns.full() + "' is capped so it can't be used for $out");
+            }
             List<IndexMeta> indexes = new ArrayList<>();
             if (old != null) {
                 for (IndexMeta i : old.indexes()) {

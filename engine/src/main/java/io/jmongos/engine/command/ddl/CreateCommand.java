@@ -15,8 +15,8 @@ import org.bson.BsonDouble;
 import org.bson.BsonValue;
 
 /**
- * create: an empty collection. Capped, time-series, clustered collections, views and collations are refused
- * clearly; validator options are stored but not enforced. Creating an existing collection with the same
+ * create: an empty collection, or a capped one ({@link CappedOptions}). Time-series, clustered collections,
+ * views and collations are refused clearly. Creating an existing collection with the same
  * options succeeds (MongoDB 7), with other options fails with 48 NamespaceExists. Inside a transaction
  * (MongoDB 4.4+) the creation is pending: others see the collection once the transaction commits.
  */
@@ -41,7 +41,8 @@ public final class CreateCommand implements EngineCommand {
                 options.put(e.getKey(), e.getValue());
             }
         }
-        for (String unsupported : new String[] {"capped", "timeseries", "clusteredIndex", "viewOn", "pipeline",
+        options = CappedOptions.normalize(cmd, options);
+        for (String unsupported : new String[] {"timeseries", "clusteredIndex", "viewOn", "pipeline",
             "changeStreamPreAndPostImages", "encryptedFields"}) {
             BsonValue v = options.get(unsupported);
             if (v != null && !(v.isBoolean() && !v.asBoolean().getValue())) {
