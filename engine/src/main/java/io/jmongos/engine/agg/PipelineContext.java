@@ -4,6 +4,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 
+import io.jmongos.common.CommandFailedException;
+import io.jmongos.common.ErrorCode;
 import io.jmongos.engine.query.QueryCompiler;
 import io.jmongos.engine.query.QueryMatcher;
 
@@ -49,6 +51,26 @@ public interface PipelineContext {
     /** The command's {@code let} document (constant expressions), or null. */
     default BsonDocument commandLet() {
         return null;
+    }
+
+    /** The aggregated collection's namespace ({@code db.collection}), or null for a database aggregate. */
+    default String namespace() {
+        return null;
+    }
+
+    /** The host name and port this server reports ({@code $collStats.host}). */
+    default String host() {
+        return "localhost";
+    }
+
+    /**
+     * {@code $collStats}' storageStats: the aggregated collection's statistics as collStats reports them (with
+     * {@code count}), sizes divided by {@code scale}. Throw the usual CommandFailedException (26 for a missing
+     * collection, 166 for a view).
+     */
+    default BsonDocument storageStats(long scale) {
+        throw new CommandFailedException(ErrorCode.NOT_IMPLEMENTED,
+                "storage statistics are not available here");
     }
 
     /** Randomness for {@code $sample}. */

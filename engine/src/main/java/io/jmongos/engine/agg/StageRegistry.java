@@ -8,6 +8,7 @@ import io.jmongos.common.ErrorCode;
 import io.jmongos.engine.agg.expr.AggErrors;
 import io.jmongos.engine.agg.group.GroupStage;
 import io.jmongos.engine.agg.stage.BucketStages;
+import io.jmongos.engine.agg.stage.CollStatsStage;
 import io.jmongos.engine.agg.stage.DocumentsStage;
 import io.jmongos.engine.agg.stage.FacetStage;
 import io.jmongos.engine.agg.stage.LookupStage;
@@ -37,7 +38,7 @@ final class StageRegistry {
     /** Stages MongoDB has that jmongos does not implement: refused by name rather than silently ignored. */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("$bucketAuto", "$setWindowFields", "$densify",
             "$fill", "$geoNear", "$graphLookup", "$search", "$searchMeta", "$vectorSearch",
-            "$collStats", "$indexStats", "$currentOp", "$listSessions", "$listLocalSessions", "$changeStream",
+            "$indexStats", "$currentOp", "$listSessions", "$listLocalSessions", "$changeStream",
             "$changeStreamSplitLargeEvent", "$planCacheStats", "$listSearchIndexes", "$listSampledQueries",
             "$shardedDataDistribution", "$queryStats", "$listClusterCatalog");
 
@@ -86,6 +87,12 @@ final class StageRegistry {
         if (name.equals("$documents") && index != 0) {
             throw AggErrors.fail(40602, "$documents is only valid as the first stage in a pipeline");
         }
+        if (name.equals("$collStats") && mode == Mode.FACET) {
+            throw AggErrors.fail(40600, name + " is not allowed to be used within a $facet stage");
+        }
+        if (name.equals("$collStats") && (index != 0 || mode != Mode.TOP)) {
+            throw AggErrors.fail(40602, "$collStats is only valid as the first stage in a pipeline");
+        }
     }
 
     private static Stage parseStage(String name, BsonValue spec) {
@@ -110,6 +117,7 @@ final class StageRegistry {
             case "$lookup": return LookupStage.parse(spec, p -> parse(p, Mode.LOOKUP));
             case "$unionWith": return UnionWithStage.parse(spec, p -> parse(p, Mode.UNION_WITH));
             case "$documents": return DocumentsStage.parse(spec);
+            case "$collStats": return CollStatsStage.parse(spec);
             case "$redact": return RedactStage.parse(spec);
             case "$out": return OutStage.parse(spec);
             case "$merge": return MergeStage.parse(spec, p -> parse(p, Mode.UPDATE));

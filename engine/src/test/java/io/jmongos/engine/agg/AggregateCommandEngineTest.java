@@ -69,4 +69,22 @@ class AggregateCommandEngineTest extends EngineTestBase {
         assertThat(out).containsExactly(BsonDocument.parse("{_id: 3, item: 'a', qty: 5, i: [{price: 10}]}"),
                 BsonDocument.parse("{_id: 4, item: 'c', qty: 3, i: []}"));
     }
+
+    @Test
+    void collStatsReportsTheCappedCollection() {
+        ok("{create: 'log', capped: true, size: 4096}");
+        ok("{insert: 'log', documents: [{_id: 1, x: 11}]}");
+        List<BsonDocument> out = findAll("{aggregate: 'log', pipeline: [{$collStats: {storageStats: {}}}, "
+                + "{$project: {capped: '$storageStats.capped', maxSize: '$storageStats.maxSize'}}], cursor: {}}");
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).getBoolean("capped").getValue()).isTrue();
+        assertThat(out.get(0).getNumber("maxSize").longValue()).isEqualTo(4096);
+        BsonDocument stats = findAll("{aggregate: 'log', pipeline: [{$collStats: {storageStats: {}, count: {}}}],"
+                + " cursor: {}}").get(0);
+        assertThat(stats.getString("ns").getValue()).isEqualTo("test.log");
+        assertThat(stats.getNumber("count").longValue()).isEqualTo(1);
+        assertThat(stats.getDocument("storageStats").getNumber("count").longValue()).isEqualTo(1);
+        assertThat(stats.getDocument("storageStats").getNumber("nindexes").intValue()).isEqualTo(1);
+        fails("{aggregate: 'missing', pipeline: [{$collStats: {storageStats: {}}}], cursor: {}}", 26);
+    }
 }

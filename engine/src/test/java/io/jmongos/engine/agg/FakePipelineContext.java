@@ -20,6 +20,10 @@ final class FakePipelineContext implements PipelineContext {
     final Map<String, List<BsonDocument>> collections = new LinkedHashMap<>();
     final List<BsonDocument> filteredScans = new ArrayList<>();
     BsonDocument let;
+    /** The aggregated namespace ($collStats), and its statistics (null: the collection does not exist). */
+    String namespace = "test.c";
+    BsonDocument stats;
+    long lastScale;
     long memoryLimit = DEFAULT_MEMORY_LIMIT_BYTES;
     int fullScans;
 
@@ -101,6 +105,20 @@ final class FakePipelineContext implements PipelineContext {
     @Override
     public BsonDocument commandLet() {
         return let;
+    }
+
+    @Override
+    public String namespace() {
+        return namespace;
+    }
+
+    @Override
+    public BsonDocument storageStats(long scale) {
+        lastScale = scale;
+        if (stats == null) {
+            throw new CommandFailedException(ErrorCode.NAMESPACE_NOT_FOUND, "Collection [" + namespace + "] not found.");
+        }
+        return stats.clone();
     }
 
     @Override

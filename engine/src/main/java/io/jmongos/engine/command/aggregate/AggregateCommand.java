@@ -38,7 +38,7 @@ public final class AggregateCommand implements EngineCommand {
         BsonDocument cmd = op.command();
         Request req = Request.parse(op.db(), cmd);
         try (ReadLease lease = op.openRead()) {
-            EnginePipelineContext ctx = new EnginePipelineContext(op, lease.view());
+            EnginePipelineContext ctx = new EnginePipelineContext(op, lease.view(), req.ns);
             Pipeline pipeline = Pipeline.compile(req.stages, ctx);
             if (pipeline.writesOutput() && op.inTransaction()) {
                 throw new CommandFailedException(ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION,

@@ -1,16 +1,22 @@
 package io.jmongos.engine.command.aggregate;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.jmongos.common.CommandFailedException;
+import io.jmongos.common.ErrorCode;
 import io.jmongos.engine.agg.MergeTarget;
 import io.jmongos.engine.agg.PipelineContext;
+import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.Namespace;
 import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.QuerySupport;
+import io.jmongos.engine.command.diag.CollStatsCommand;
 import io.jmongos.engine.exec.DocumentStream;
 import io.jmongos.engine.storage.ReadView;
 import org.bson.BsonDocument;
@@ -21,13 +27,49 @@ import org.bson.BsonValue;
  * (its snapshot or transaction; $lookup filters are planned, so they use indexes), $out and $merge writes.
  */
 final class EnginePipelineContext implements PipelineContext {
+    /** The host name reported by $collStats, looked up once. */
+    private static final String HOST = localHostName();
+
     private final OperationContext op;
     private final ReadView view;
+    private final Namespace ns;
     private final Set<DocumentStream> open = new LinkedHashSet<>();
 
-    EnginePipelineContext(OperationContext op, ReadView view) {
+    /**
+     * @param ns the aggregated collection, or null for a database aggregate
+     */
+    EnginePipelineContext(OperationContext op, ReadView view, Namespace ns) {
         this.op = op;
         this.view = view;
+        this.ns = ns;
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    @Override
+    public String namespace() {
+        return ns == null ? null : ns.full();
+    }
+
+    @Override
+    public String host() {
+        return HOST;
+    }
+
+    @Override
+    public BsonDocument storageStats(long scale) {
+        CollectionMeta c = op.collection(ns);
+        if (c == null) {
+            throw new CommandFailedException(ErrorCode.NAMESPACE_NOT_FOUND, "Collection [" + ns.full()
+                    + "] not found.");
+        }
+        return CollStatsCommand.storageStats(op.services(), c, scale);
     }
 
     @Override
