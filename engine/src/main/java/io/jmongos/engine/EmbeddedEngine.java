@@ -5,6 +5,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
 import io.jmongos.engine.catalog.Catalog;
+import io.jmongos.engine.changes.ChangeStreams;
 import io.jmongos.engine.command.CommandDispatcher;
 import io.jmongos.engine.command.CommandRegistry;
 import io.jmongos.engine.command.EngineServices;
@@ -40,8 +41,10 @@ public final class EmbeddedEngine implements AutoCloseable {
             Catalog catalog = new Catalog(store);
             CursorManager cursors = new CursorManager();
             SessionCatalog sessions = new SessionCatalog(store, new TransactionCatalogCheck(catalog), cursors::killAll);
-            return new EmbeddedEngine(new EngineServices(options, store, catalog, new CollectionWriter(store, catalog),
-                    cursors, sessions, new SnapshotHistory(store)));
+            ChangeStreams changes = new ChangeStreams();
+            return new EmbeddedEngine(new EngineServices(options, store, catalog,
+                    new CollectionWriter(store, catalog, changes.recorder()), cursors, sessions,
+                    new SnapshotHistory(store), changes));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -77,6 +80,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     @Override
     public void close() {
         ttl.close();
+        services.changes().close(); // wakes change stream getMores waiting under the lifecycle read lock
         lifecycle.writeLock().lock();
         try {
             if (closed) {

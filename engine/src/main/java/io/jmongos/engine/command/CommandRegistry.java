@@ -3,6 +3,7 @@ package io.jmongos.engine.command;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.jmongos.engine.changes.ChangeStreamCommands;
 import io.jmongos.engine.command.aggregate.AggregateCommand;
 import io.jmongos.engine.command.crud.CountCommand;
 import io.jmongos.engine.command.crud.DeleteCommand;
@@ -71,6 +72,7 @@ public final class CommandRegistry {
         EndSessionsCommand end = new EndSessionsCommand();
         m.put("endSessions", end);
         m.put("killSessions", end);
+        ChangeStreamCommands.install(m);
         return m;
     }
 }

@@ -12,9 +12,22 @@ import org.rocksdb.Transaction;
  * transaction is used by one command at a time.
  */
 public final class StorageTxn implements ReadView, AutoCloseable {
+    /**
+     * Work tied to the outcome of the transaction (the change log's events): told just before the commit,
+     * after a successful commit, and when the transaction rolls back or its commit fails.
+     */
+    public interface CommitHook {
+        void beforeCommit();
+
+        void committed();
+
+        void rolledBack();
+    }
+
     private final Transaction txn;
     private final ReadOptions readOptions;
     private boolean finished;
+    private CommitHook hook;
 
     StorageTxn(Transaction txn) {
         this.txn = txn;
@@ -65,23 +78,54 @@ public final class StorageTxn implements ReadView, AutoCloseable {
         }
     }
 
+    /** The hook attached to this transaction, or null. */
+    public CommitHook hook() {
+        return hook;
+    }
+
+    /** Attaches the (single) commit hook; see {@link CommitHook}. */
+    public void hook(CommitHook h) {
+        this.hook = h;
+    }
+
     public void commit() {
+        CommitHook h = hook;
+        if (h != null) {
+            h.beforeCommit();
+        }
         try {
             txn.commit();
             finished = true;
         } catch (RocksDBException e) {
+            hookRolledBack();
             throw StorageErrors.translate(e);
+        } catch (RuntimeException e) {
+            hookRolledBack();
+            throw e;
+        }
+        if (h != null) {
+            hook = null;
+            h.committed();
         }
     }
 
     public void rollback() {
         if (!finished) {
             finished = true;
+            hookRolledBack();
             try {
                 txn.rollback();
             } catch (RocksDBException e) {
                 throw StorageErrors.translate(e);
             }
+        }
+    }
+
+    private void hookRolledBack() {
+        CommitHook h = hook;
+        hook = null;
+        if (h != null) {
+            h.rolledBack();
         }
     }
 

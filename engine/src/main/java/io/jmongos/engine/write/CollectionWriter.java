@@ -8,6 +8,8 @@ import java.util.Map;
 import io.jmongos.engine.catalog.Catalog;
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.IndexMeta;
+import io.jmongos.engine.changes.ChangeLog;
+import io.jmongos.engine.changes.ChangeRecorder;
 import io.jmongos.engine.index.IndexKey;
 import io.jmongos.engine.index.IndexKeyGenerator;
 import io.jmongos.engine.storage.BsonBytes;
@@ -30,11 +32,18 @@ public final class CollectionWriter {
 
     private final RocksStore store;
     private final Catalog catalog;
+    private final ChangeRecorder changes;
     private final CappedRecords capped;
 
     public CollectionWriter(RocksStore store, Catalog catalog) {
+        this(store, catalog, new ChangeRecorder(new ChangeLog()));
+    }
+
+    /** A writer that also records every document change in {@code changes} (committed with its transaction). */
+    public CollectionWriter(RocksStore store, Catalog catalog, ChangeRecorder changes) {
         this.store = store;
         this.catalog = catalog;
+        this.changes = changes;
         this.capped = new CappedRecords(store);
     }
 
@@ -58,6 +67,7 @@ public final class CollectionWriter {
             }
         }
         txn.put(store.records(), key, bson);
+        changes.inserted(txn, c, id, bson);
         if (c.capped()) {
             capped.inserted(txn, c, idEnc, bson.length, this::removeById);
         }
@@ -65,6 +75,12 @@ public final class CollectionWriter {
 
     /** Replaces {@code before} (as read in this transaction) by {@code after}; same _id. */
     public void update(StorageTxn txn, CollectionMeta c, BsonDocument before, BsonDocument after, byte[] bson) {
+        update(txn, c, before, after, bson, false);
+    }
+
+    /** As {@link #update}; {@code replacement}: a replacement document (a "replace" change, not an "update"). */
+    public void update(StorageTxn txn, CollectionMeta c, BsonDocument before, BsonDocument after, byte[] bson,
+                       boolean replacement) {
         byte[] idEnc = KeyEncoder.encode(after.get("_id"));
         for (IndexMeta index : c.indexes()) {
             Map<String, IndexKey> old = byHex(IndexKeyGenerator.generate(index, before).keys());
@@ -81,6 +97,7 @@ public final class CollectionWriter {
             }
         }
         txn.put(store.records(), Keys.concat(c.recordPrefix(), idEnc), bson);
+        changes.updated(txn, c, before, after, bson, replacement);
         if (c.capped()) {
             capped.resized(txn, c, idEnc, bson.length);
         }
@@ -90,6 +107,7 @@ public final class CollectionWriter {
     public void delete(StorageTxn txn, CollectionMeta c, BsonDocument doc) {
         byte[] idEnc = KeyEncoder.encode(doc.get("_id"));
         removeEntries(txn, c, doc, idEnc);
+        changes.deleted(txn, c, doc);
         if (c.capped()) {
             capped.removed(txn, c, idEnc);
         }

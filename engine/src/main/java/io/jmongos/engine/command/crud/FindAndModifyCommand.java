@@ -145,7 +145,8 @@ public final class FindAndModifyCommand implements EngineCommand {
         if (out.modified()) {
             now = UpdatedDocument.withId(old, out.document());
             DocumentValidation.check(c, now, old, UpdateExecutor.bypass(op));
-            op.services().writer().update(txn, c, old, now, DocumentValidator.bytesForUpdate(now));
+            op.services().writer().update(txn, c, old, now, DocumentValidator.bytesForUpdate(now),
+                    r.update.isReplacement());
         }
         BsonDocument leo = new BsonDocument("n", new BsonInt32(1)).append("updatedExisting", BsonBoolean.TRUE);
         return reply(leo, project(r, r.returnNew ? now : old, details), r);

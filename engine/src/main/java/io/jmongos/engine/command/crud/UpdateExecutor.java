@@ -93,7 +93,7 @@ final class UpdateExecutor {
         BsonDocument updated = UpdatedDocument.withId(old, out.document());
         byte[] bytes = DocumentValidator.bytesForUpdate(updated);
         DocumentValidation.check(c, updated, old, bypass(op));
-        op.services().writer().update(txn, c, old, updated, bytes);
+        op.services().writer().update(txn, c, old, updated, bytes, s.update().isReplacement());
         return true;
     }
 

@@ -7,6 +7,7 @@ import io.jmongos.common.ErrorCode;
 import io.jmongos.engine.catalog.Catalog;
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.Namespace;
+import io.jmongos.engine.changes.ChangeStreamImagesOption;
 import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.command.EngineCommand;
 import io.jmongos.engine.command.OperationContext;
@@ -42,8 +43,9 @@ public final class CreateCommand implements EngineCommand {
             }
         }
         options = CappedOptions.normalize(cmd, options);
+        ChangeStreamImagesOption.check(options);
         for (String unsupported : new String[] {"timeseries", "clusteredIndex", "viewOn", "pipeline",
-            "changeStreamPreAndPostImages", "encryptedFields"}) {
+            "encryptedFields"}) {
             BsonValue v = options.get(unsupported);
             if (v != null && !(v.isBoolean() && !v.asBoolean().getValue())) {
                 throw new CommandFailedException(ErrorCode.NOT_IMPLEMENTED, "the '" + unsupported

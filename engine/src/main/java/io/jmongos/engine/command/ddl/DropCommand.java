@@ -23,6 +23,7 @@ public final class DropCommand implements EngineCommand {
                 return new BsonDocument("ok", new BsonDouble(1));
             }
             catalog.drop(c);
+            op.services().changes().recorder().dropped(c);
             return new BsonDocument("nIndexesWas", new BsonInt32(c.indexes().size() + 1))
                     .append("ns", new BsonString(ns.full())).append("ok", new BsonDouble(1));
         }

@@ -1,5 +1,7 @@
 package io.jmongos.engine.command.ddl;
 
+import java.util.List;
+
 import io.jmongos.engine.catalog.Catalog;
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.Namespace;
@@ -16,9 +18,11 @@ public final class DropDatabaseCommand implements EngineCommand {
         Namespace.validateDb(op.db());
         Catalog catalog = op.catalog();
         try (Catalog.Held x = catalog.exclusive()) {
-            for (CollectionMeta c : catalog.list(op.db())) {
+            List<CollectionMeta> dropped = catalog.list(op.db());
+            for (CollectionMeta c : dropped) {
                 catalog.drop(c);
             }
+            op.services().changes().recorder().droppedDatabase(op.db(), dropped);
         }
         return new BsonDocument("dropped", new BsonString(op.db())).append("ok", new BsonDouble(1));
     }
