@@ -28,6 +28,7 @@ import org.bson.BsonDocument;
 public final class Catalog {
     private final RocksStore store;
     private final ConcurrentHashMap<Namespace, CollectionMeta> collections = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Namespace, ViewMeta> views = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ConcurrentHashMap<Namespace, Object> pendingOwners = new ConcurrentHashMap<>();
     private long nextId;
@@ -46,6 +47,15 @@ public final class Catalog {
                 CollectionMeta c = CatalogCodec.decode(it.value());
                 collections.put(c.ns(), c);
                 it.next();
+            }
+            byte[] viewFrom = CatalogCodec.VIEW_KEY_PREFIX.getBytes(StandardCharsets.UTF_8);
+            try (KeyRangeIterator views = snap.scan(store.catalog(), viewFrom, Keys.successor(viewFrom), false)) {
+                views.seekFirst();
+                while (views.valid()) {
+                    ViewMeta v = CatalogCodec.decodeView(views.value());
+                    this.views.put(v.ns(), v);
+                    views.next();
+                }
             }
             byte[] next = snap.get(store.catalog(), CatalogCodec.NEXT_ID_KEY);
             nextId = next == null ? 1 : java.nio.ByteBuffer.wrap(next).getLong();
@@ -90,11 +100,41 @@ public final class Catalog {
         return new ArrayList<>(collections.values());
     }
 
-    /** Names of databases that hold at least one collection. */
+    /** Names of databases that hold at least one collection or view. */
     public Set<String> databases() {
         Set<String> out = new TreeSet<>();
         collections.keySet().forEach(ns -> out.add(ns.db()));
+        views.keySet().forEach(ns -> out.add(ns.db()));
         return out;
+    }
+
+    /** The view named {@code ns}, or null. */
+    public ViewMeta view(Namespace ns) {
+        return views.get(ns);
+    }
+
+    /** Views of one database, by name. */
+    public List<ViewMeta> views(String db) {
+        List<ViewMeta> out = new ArrayList<>();
+        for (ViewMeta v : views.values()) {
+            if (v.ns().db().equals(db)) {
+                out.add(v);
+            }
+        }
+        out.sort(Comparator.comparing(v -> v.ns().collection()));
+        return out;
+    }
+
+    /** Persists and publishes a view. Caller holds the exclusive lock and checked the name is free. */
+    public void putView(ViewMeta v) {
+        store.put(store.catalog(), CatalogCodec.viewKey(v.ns()), CatalogCodec.encodeView(v), true);
+        views.put(v.ns(), v);
+    }
+
+    /** Removes a view. Caller holds the exclusive lock. */
+    public void dropView(ViewMeta v) {
+        store.delete(store.catalog(), CatalogCodec.viewKey(v.ns()), true);
+        views.remove(v.ns());
     }
 
     /** Allocates a fresh storage prefix id (never reused, persisted). Caller holds the exclusive lock. */

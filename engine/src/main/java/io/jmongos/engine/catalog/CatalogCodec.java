@@ -17,6 +17,7 @@ import org.bson.UuidRepresentation;
 /** Catalog entries as stored: key {@code "coll\0db\0name"}, value a BSON document. */
 final class CatalogCodec {
     static final String COLLECTION_KEY_PREFIX = "coll\0";
+    static final String VIEW_KEY_PREFIX = "view\0";
     static final byte[] NEXT_ID_KEY = "meta\0nextId".getBytes(StandardCharsets.UTF_8);
 
     private CatalogCodec() {
@@ -63,5 +64,22 @@ final class CatalogCodec {
         Namespace ns = new Namespace(d.getString("db").getValue(), d.getString("name").getValue());
         return new CollectionMeta(ns, d.getBinary("uuid").asUuid(UuidRepresentation.STANDARD),
                 d.getInt64("id").getValue(), d.getDocument("options"), indexes, d.getInt64("version").getValue());
+    }
+
+    static byte[] viewKey(Namespace ns) {
+        return (VIEW_KEY_PREFIX + ns.db() + "\0" + ns.collection()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A view as stored: {@code {_id: "db.name", db, name, viewOn, pipeline}}, as in MongoDB's system.views. */
+    static byte[] encodeView(ViewMeta v) {
+        return BsonBytes.toBytes(new BsonDocument("_id", new BsonString(v.ns().full()))
+                .append("db", new BsonString(v.ns().db())).append("name", new BsonString(v.ns().collection()))
+                .append("viewOn", new BsonString(v.viewOn())).append("pipeline", v.pipeline()));
+    }
+
+    static ViewMeta decodeView(byte[] bytes) {
+        BsonDocument d = BsonBytes.toDocument(bytes);
+        return new ViewMeta(new Namespace(d.getString("db").getValue(), d.getString("name").getValue()),
+                d.getString("viewOn").getValue(), d.getArray("pipeline"));
     }
 }

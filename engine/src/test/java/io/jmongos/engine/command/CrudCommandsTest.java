@@ -175,7 +175,7 @@ class CrudCommandsTest extends EngineTestBase {
         assertThat(ok("{listCollections: 1}").getDocument("cursor").getArray("firstBatch")).hasSize(1);
         ok("{dropDatabase: 1}");
         assertThat(ok("{listCollections: 1}").getDocument("cursor").getArray("firstBatch")).isEmpty();
-        fails("{create: 'x', capped: true, size: 100}", 238);
+        fails("{create: 'x', timeseries: {timeField: 't'}}", 238);
         fails("{nosuch: 1}", 59);
     }
 }

@@ -1,31 +1,23 @@
 package io.jmongos.engine.command.aggregate;
 
-import java.util.Iterator;
-import java.util.List;
-
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
-import io.jmongos.engine.agg.Pipeline;
-import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.Namespace;
 import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.command.CursorReplies;
 import io.jmongos.engine.command.EngineCommand;
 import io.jmongos.engine.command.OperationContext;
-import io.jmongos.engine.command.QuerySupport;
-import io.jmongos.engine.command.ReadLease;
 import io.jmongos.engine.command.TxnRole;
+import io.jmongos.engine.command.Views;
 import io.jmongos.engine.command.crud.Collation;
-import io.jmongos.engine.command.diag.ExplainOutput;
-import io.jmongos.engine.exec.DocumentStream;
-import io.jmongos.engine.exec.ListStream;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
- * aggregate: compiles the pipeline, pushes a leading $match/$sort into the collection scan (so they can use
- * an index), and opens a cursor over the pipeline's output. $out/$merge pipelines run to the end at once.
+ * aggregate: runs the pipeline with {@link PipelineRunner} (a leading $match/$sort pushed into the collection
+ * scan; $out/$merge pipelines to the end at once). On a view, the view's pipeline runs first, over the
+ * collection it reads.
  */
 public final class AggregateCommand implements EngineCommand {
     @Override
@@ -37,37 +29,22 @@ public final class AggregateCommand implements EngineCommand {
     public BsonDocument run(OperationContext op) {
         BsonDocument cmd = op.command();
         Request req = Request.parse(op.db(), cmd);
-        try (ReadLease lease = op.openRead()) {
-            EnginePipelineContext ctx = new EnginePipelineContext(op, lease.view(), req.ns);
-            Pipeline pipeline = Pipeline.compile(req.stages, ctx);
-            if (pipeline.writesOutput() && op.inTransaction()) {
-                throw new CommandFailedException(ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION,
-                        "Cannot run $out or $merge in a multi-document transaction.");
-            }
-            CollectionMeta c = req.ns == null ? null : op.collection(req.ns);
-            BsonDocument match = pipeline.leadingMatchFilter();
-            BsonDocument sort = pipeline.leadingSort();
-            QuerySupport.Query query = new QuerySupport.Query(match, sort, 0, 0, null, req.hint);
-            QuerySupport.Planned planned = req.ns == null ? null : QuerySupport.plan(op.services(), lease.view(), c,
-                    query, op.deadline(), op.letVariables());
-            if (req.explain) {
-                return ExplainOutput.forAggregate(req.fullName(op.db()), planned, query, req.stages, cmd);
-            }
-            DocumentStream source = planned == null ? new ListStream(List.of()) : planned.stream();
-            Iterator<BsonDocument> out = pipeline.execute(new StreamIterator(source, () -> { }), planned != null,
-                    planned != null);
-            DocumentStream stream = new PipelineStream(out, source, ctx);
-            if (pipeline.writesOutput()) {
-                try (stream) {
-                    while (stream.next() != null) {
-                        op.deadline().check();
-                    }
-                }
-                return CursorReplies.reply(0, req.fullName(op.db()), "firstBatch", new BsonArray());
-            }
-            long first = CursorReplies.firstBatchSize(cmd, req.cursor);
-            return CursorReplies.open(op, req.fullName(op.db()), stream, lease.detach(), first, false);
+        PipelineRunner.Run run = new PipelineRunner.Run(req.ns, req.stages, req.fullName(op.db()), req.hint);
+        Views.Resolved view = req.ns == null ? null : Views.resolve(op.catalog(), req.ns);
+        if (view != null && !startsWithCollStats(req.stages)) {
+            BsonArray stages = view.pipeline().clone();
+            stages.addAll(req.stages);
+            run = new PipelineRunner.Run(view.base(), stages, run.cursorNs(), req.hint);
         }
+        if (req.explain) {
+            return PipelineRunner.explain(op, run, req.stages);
+        }
+        return PipelineRunner.open(op, run, CursorReplies.firstBatchSize(cmd, req.cursor), false);
+    }
+
+    /** $collStats describes the view itself, not what it reads (its storageStats then fail with 166). */
+    private static boolean startsWithCollStats(BsonArray stages) {
+        return !stages.isEmpty() && stages.get(0).isDocument() && stages.get(0).asDocument().containsKey("$collStats");
     }
 
     /** A parsed aggregate command. */

@@ -11,14 +11,17 @@ import java.util.Set;
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
 import io.jmongos.engine.agg.MergeTarget;
+import io.jmongos.engine.agg.Pipeline;
 import io.jmongos.engine.agg.PipelineContext;
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.Namespace;
 import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.QuerySupport;
+import io.jmongos.engine.command.Views;
 import io.jmongos.engine.command.diag.CollStatsCommand;
 import io.jmongos.engine.exec.DocumentStream;
 import io.jmongos.engine.storage.ReadView;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -65,6 +68,9 @@ final class EnginePipelineContext implements PipelineContext {
     @Override
     public BsonDocument storageStats(long scale) {
         CollectionMeta c = op.collection(ns);
+        if (c == null && op.catalog().view(ns) != null) {
+            throw Views.notACollection(ns);
+        }
         if (c == null) {
             throw new CommandFailedException(ErrorCode.NAMESPACE_NOT_FOUND, "Collection [" + ns.full()
                     + "] not found.");
@@ -85,10 +91,29 @@ final class EnginePipelineContext implements PipelineContext {
     @Override
     public synchronized Iterator<BsonDocument> scan(String collection, BsonDocument filter) {
         Namespace ns = Namespace.of(op.db(), collection);
+        Views.Resolved resolved = Views.resolve(op.catalog(), ns);
+        if (resolved != null) {
+            return scanView(resolved, filter);
+        }
         DocumentStream s = QuerySupport.plan(op.services(), view, op.collection(ns),
                 QuerySupport.Query.filter(filter), op.deadline()).stream();
         open.add(s);
         return new StreamIterator(s, () -> forget(s));
+    }
+
+    /** A view read by $lookup or $unionWith: its pipeline (then the filter) over the collection it reads. */
+    private Iterator<BsonDocument> scanView(Views.Resolved resolved, BsonDocument filter) {
+        BsonArray stages = resolved.pipeline().clone();
+        if (!filter.isEmpty()) {
+            stages.add(new BsonDocument("$match", filter));
+        }
+        Pipeline pipeline = Pipeline.compile(stages, this);
+        QuerySupport.Query q = new QuerySupport.Query(pipeline.leadingMatchFilter(), pipeline.leadingSort(), 0, 0,
+                null, null);
+        DocumentStream s = QuerySupport.plan(op.services(), view, op.collection(resolved.base()), q, op.deadline(),
+                op.letVariables()).stream();
+        open.add(s);
+        return pipeline.execute(new StreamIterator(s, () -> forget(s)), true, true);
     }
 
     private synchronized void forget(DocumentStream s) {
@@ -97,12 +122,21 @@ final class EnginePipelineContext implements PipelineContext {
 
     @Override
     public void replaceCollection(String collection, Iterator<BsonDocument> docs) {
+        refuseView(collection);
         CollectionReplacer.replace(op, Namespace.of(op.db(), collection), docs);
     }
 
     @Override
     public MergeTarget mergeTarget(String collection, List<String> onFields) {
+        refuseView(collection);
         return EngineMergeTarget.open(op, Namespace.of(op.db(), collection), onFields);
+    }
+
+    private void refuseView(String collection) {
+        Namespace ns = Namespace.of(op.db(), collection);
+        if (op.catalog().view(ns) != null) {
+            throw Views.notACollection(ns);
+        }
     }
 
     @Override

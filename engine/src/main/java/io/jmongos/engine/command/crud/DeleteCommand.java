@@ -10,6 +10,7 @@ import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.QuerySupport;
 import io.jmongos.engine.command.StatementIds;
 import io.jmongos.engine.command.TxnRole;
+import io.jmongos.engine.command.Views;
 import io.jmongos.engine.command.WriteReply;
 import io.jmongos.engine.command.WriteTarget;
 import io.jmongos.engine.query.QueryCompiler;
@@ -48,10 +49,14 @@ public final class DeleteCommand implements EngineCommand {
         RetryableWrite rw = op.retryableWrite();
         WriteReply reply = new WriteReply();
         long n = 0;
+        CommandFailedException onView = Views.refusal(op.catalog(), ns);
         try (WriteTarget target = op.openExisting(ns)) {
             for (int i = 0; i < deletes.asArray().size(); i++) {
                 int stmtId = stmtIds.get(i);
                 try {
+                    if (onView != null) {
+                        throw onView;
+                    }
                     BsonDocument recorded = rw == null ? null : rw.executed(stmtId);
                     if (recorded != null) {
                         reply.retried(stmtId);

@@ -12,6 +12,8 @@ import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.QuerySupport;
 import io.jmongos.engine.command.ReadLease;
 import io.jmongos.engine.command.TxnRole;
+import io.jmongos.engine.command.Views;
+import io.jmongos.engine.command.aggregate.PipelineRunner;
 import io.jmongos.engine.query.BsonValueComparator;
 import io.jmongos.engine.query.FieldPath;
 import io.jmongos.engine.storage.BsonBytes;
@@ -42,23 +44,21 @@ public final class DistinctCommand implements EngineCommand {
         Collation.refuse(cmd);
         FieldPath path = FieldPath.of(key);
         TreeSet<BsonValue> values = new TreeSet<>(BsonValueComparator.INSTANCE);
-        long bytes = 0;
         QuerySupport.Query q = new QuerySupport.Query(CommandArgs.document(cmd, "query", null), null, 0, 0, null,
                 cmd.get("hint"));
-        try (ReadLease lease = op.openRead()) {
-            CollectionMeta c = op.collection(ns);
-            try (var stream = QuerySupport.plan(op.services(), lease.view(), c, q, op.deadline(),
-                    op.letVariables()).stream()) {
-                BsonDocument doc;
-                while ((doc = stream.next()) != null) {
-                    for (BsonValue v : DistinctValues.of(doc, path)) {
-                        if (values.add(v)) {
-                            bytes += BsonBytes.size(new BsonDocument("v", v));
-                            if (bytes > Limits.MAX_BSON_OBJECT_SIZE) {
-                                throw new CommandFailedException(DISTINCT_TOO_BIG, "Location" + DISTINCT_TOO_BIG,
-                                        "distinct too big, 16mb cap");
-                            }
-                        }
+        long[] bytes = {0};
+        Views.Resolved view = Views.resolve(op.catalog(), ns);
+        if (view != null) {
+            PipelineRunner.forEach(op, new PipelineRunner.Run(view.base(), FindCommand.viewStages(view, q),
+                    ns.full(), q.hint()), doc -> add(values, bytes, doc, path));
+        } else {
+            try (ReadLease lease = op.openRead()) {
+                CollectionMeta c = op.collection(ns);
+                try (var stream = QuerySupport.plan(op.services(), lease.view(), c, q, op.deadline(),
+                        op.letVariables()).stream()) {
+                    BsonDocument doc;
+                    while ((doc = stream.next()) != null) {
+                        add(values, bytes, doc, path);
                     }
                 }
             }
@@ -68,5 +68,18 @@ public final class DistinctCommand implements EngineCommand {
             reply.append("atClusterTime", op.atClusterTime());
         }
         return reply.append("ok", new BsonDouble(1));
+    }
+
+    /** Adds a document's values; fails once the distinct values pass 16 MiB. */
+    private static void add(TreeSet<BsonValue> values, long[] bytes, BsonDocument doc, FieldPath path) {
+        for (BsonValue v : DistinctValues.of(doc, path)) {
+            if (values.add(v)) {
+                bytes[0] += BsonBytes.size(new BsonDocument("v", v));
+                if (bytes[0] > Limits.MAX_BSON_OBJECT_SIZE) {
+                    throw new CommandFailedException(DISTINCT_TOO_BIG, "Location" + DISTINCT_TOO_BIG,
+                            "distinct too big, 16mb cap");
+                }
+            }
+        }
     }
 }

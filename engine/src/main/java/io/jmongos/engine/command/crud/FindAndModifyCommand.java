@@ -11,6 +11,7 @@ import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.QuerySupport;
 import io.jmongos.engine.command.StatementIds;
 import io.jmongos.engine.command.TxnRole;
+import io.jmongos.engine.command.Views;
 import io.jmongos.engine.command.WriteTarget;
 import io.jmongos.engine.query.MatchDetails;
 import io.jmongos.engine.query.Projection;
@@ -47,6 +48,9 @@ public final class FindAndModifyCommand implements EngineCommand {
         BsonDocument cmd = op.command();
         var ns = CommandArgs.namespace(op.db(), cmd);
         Request r = parse(cmd, op.letVariables());
+        if (op.catalog().view(ns) != null) {
+            throw Views.notACollection(ns);
+        }
         RetryableWrite rw = op.retryableWrite();
         int stmtId = StatementIds.of(cmd).get(0);
         if (rw != null) {

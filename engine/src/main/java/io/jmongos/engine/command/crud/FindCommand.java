@@ -8,9 +8,16 @@ import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.QuerySupport;
 import io.jmongos.engine.command.ReadLease;
 import io.jmongos.engine.command.TxnRole;
+import io.jmongos.engine.command.Views;
+import io.jmongos.engine.command.aggregate.PipelineRunner;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonInt64;
 
-/** find: plans the query, opens a cursor over a snapshot (or the transaction) and returns the first batch. */
+/**
+ * find: plans the query, opens a cursor over a snapshot (or the transaction) and returns the first batch. On a
+ * view, the query becomes stages after the view's pipeline.
+ */
 public final class FindCommand implements EngineCommand {
     @Override
     public TxnRole txnRole() {
@@ -24,11 +31,37 @@ public final class FindCommand implements EngineCommand {
         if (req.query().limit() > 0) {
             first = Math.min(first, req.query().limit());
         }
+        Views.Resolved view = Views.resolve(op.catalog(), req.ns());
+        if (view != null) {
+            return PipelineRunner.open(op, new PipelineRunner.Run(view.base(), viewStages(view, req.query()),
+                    req.ns().full(), req.query().hint()), first, req.singleBatch());
+        }
         try (ReadLease lease = op.openRead()) {
             CollectionMeta c = op.collection(req.ns());
             QuerySupport.Planned p = QuerySupport.plan(op.services(), lease.view(), c, req.query(), op.deadline(),
                     op.letVariables());
             return CursorReplies.open(op, req.ns().full(), p.stream(), lease.detach(), first, req.singleBatch());
         }
+    }
+
+    /** A find on a view as MongoDB runs it: the view's pipeline, then $match, $sort, $skip, $limit, $project. */
+    static BsonArray viewStages(Views.Resolved view, QuerySupport.Query q) {
+        BsonArray stages = view.pipeline().clone();
+        if (q.filter() != null && !q.filter().isEmpty()) {
+            stages.add(new BsonDocument("$match", q.filter()));
+        }
+        if (q.sort() != null && !q.sort().isEmpty()) {
+            stages.add(new BsonDocument("$sort", q.sort()));
+        }
+        if (q.skip() > 0) {
+            stages.add(new BsonDocument("$skip", new BsonInt64(q.skip())));
+        }
+        if (q.limit() > 0) {
+            stages.add(new BsonDocument("$limit", new BsonInt64(q.limit())));
+        }
+        if (q.projection() != null && !q.projection().isEmpty()) {
+            stages.add(new BsonDocument("$project", q.projection()));
+        }
+        return stages;
     }
 }

@@ -8,6 +8,7 @@ import io.jmongos.engine.command.EngineCommand;
 import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.StatementIds;
 import io.jmongos.engine.command.TxnRole;
+import io.jmongos.engine.command.Views;
 import io.jmongos.engine.command.WriteReply;
 import io.jmongos.engine.command.WriteTarget;
 import io.jmongos.engine.storage.WriteConflictException;
@@ -42,11 +43,15 @@ public final class InsertCommand implements EngineCommand {
         boolean bypass = CommandArgs.bool(cmd, "bypassDocumentValidation", false);
         WriteReply reply = new WriteReply();
         int n = 0;
-        try (WriteTarget target = op.openForWrite(ns)) {
+        CommandFailedException onView = Views.refusal(op.catalog(), ns);
+        try (WriteTarget target = onView != null ? op.openExisting(ns) : op.openForWrite(ns)) {
             CollectionMeta c = target.meta();
             for (int i = 0; i < docs.size(); i++) {
                 int stmtId = stmtIds.get(i);
                 try {
+                    if (onView != null) {
+                        throw onView;
+                    }
                     if (rw != null && rw.executed(stmtId) != null) {
                         reply.retried(stmtId);
                         n++;

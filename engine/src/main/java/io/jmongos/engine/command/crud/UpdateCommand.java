@@ -7,6 +7,7 @@ import io.jmongos.engine.command.EngineCommand;
 import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.StatementIds;
 import io.jmongos.engine.command.TxnRole;
+import io.jmongos.engine.command.Views;
 import io.jmongos.engine.command.WriteReply;
 import io.jmongos.engine.command.WriteTarget;
 import io.jmongos.engine.storage.WriteConflictException;
@@ -44,11 +45,15 @@ public final class UpdateCommand implements EngineCommand {
         long modified = 0;
         boolean anyUpsert = updates.asArray().stream().anyMatch(
                 v -> v.isDocument() && CommandArgs.bool(v.asDocument(), "upsert", false));
-        try (WriteTarget target = anyUpsert ? op.openForWrite(ns) : op.openExisting(ns)) {
+        CommandFailedException onView = Views.refusal(op.catalog(), ns);
+        try (WriteTarget target = anyUpsert && onView == null ? op.openForWrite(ns) : op.openExisting(ns)) {
             for (int i = 0; i < updates.asArray().size(); i++) {
                 int stmtId = stmtIds.get(i);
                 BsonDocument result;
                 try {
+                    if (onView != null) {
+                        throw onView;
+                    }
                     result = rw == null ? null : rw.executed(stmtId);
                     if (result != null) {
                         reply.retried(stmtId);

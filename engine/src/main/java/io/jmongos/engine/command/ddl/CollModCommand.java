@@ -10,6 +10,7 @@ import io.jmongos.engine.catalog.Namespace;
 import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.command.EngineCommand;
 import io.jmongos.engine.command.OperationContext;
+import io.jmongos.engine.command.Views;
 import io.jmongos.engine.write.DocumentValidation;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
@@ -38,6 +39,9 @@ public final class CollModCommand implements EngineCommand {
         Catalog catalog = op.catalog();
         try (Catalog.Held x = catalog.exclusive()) {
             CollectionMeta c = catalog.get(ns);
+            if (c == null && catalog.view(ns) != null) {
+                throw Views.notACollection(ns);
+            }
             if (c == null) {
                 throw new CommandFailedException(ErrorCode.NAMESPACE_NOT_FOUND, "ns does not exist: " + ns.full());
             }

@@ -16,9 +16,9 @@ import org.bson.BsonDouble;
 import org.bson.BsonValue;
 
 /**
- * create: an empty collection, or a capped one ({@link CappedOptions}). Time-series, clustered collections,
- * views and collations are refused clearly. Creating an existing collection with the same
- * options succeeds (MongoDB 7), with other options fails with 48 NamespaceExists. Inside a transaction
+ * create: an empty collection, a capped one ({@link CappedOptions}) or a view ({@link CreateView}).
+ * Time-series, clustered collections and collations are refused clearly. Creating an existing collection with
+ * the same options succeeds (MongoDB 7), with other options fails with 48 NamespaceExists. Inside a transaction
  * (MongoDB 4.4+) the creation is pending: others see the collection once the transaction commits.
  */
 public final class CreateCommand implements EngineCommand {
@@ -42,10 +42,12 @@ public final class CreateCommand implements EngineCommand {
                 options.put(e.getKey(), e.getValue());
             }
         }
+        if (options.containsKey("viewOn") || options.containsKey("pipeline")) {
+            return CreateView.create(op, ns, cmd, options);
+        }
         options = CappedOptions.normalize(cmd, options);
         ChangeStreamImagesOption.check(options);
-        for (String unsupported : new String[] {"timeseries", "clusteredIndex", "viewOn", "pipeline",
-            "encryptedFields"}) {
+        for (String unsupported : new String[] {"timeseries", "clusteredIndex", "encryptedFields"}) {
             BsonValue v = options.get(unsupported);
             if (v != null && !(v.isBoolean() && !v.asBoolean().getValue())) {
                 throw new CommandFailedException(ErrorCode.NOT_IMPLEMENTED, "the '" + unsupported
@@ -56,7 +58,7 @@ public final class CreateCommand implements EngineCommand {
         io.jmongos.engine.write.DocumentValidation.checkOptions(options);
         if (op.inTransaction()) {
             try (Catalog.Held h = op.catalog().shared()) {
-                if (op.collection(ns) != null) {
+                if (op.collection(ns) != null || op.catalog().view(ns) != null) {
                     throw new CommandFailedException(ErrorCode.NAMESPACE_EXISTS, "Collection already exists. NS: "
                             + ns.full());
                 }
@@ -66,6 +68,10 @@ public final class CreateCommand implements EngineCommand {
         }
         Catalog catalog = op.catalog();
         try (Catalog.Held x = catalog.exclusive()) {
+            if (catalog.view(ns) != null) {
+                throw new CommandFailedException(ErrorCode.NAMESPACE_EXISTS, "namespace " + ns.full()
+                        + " already exists, but with different options: " + catalog.view(ns).options().toJson());
+            }
             CollectionMeta existing = catalog.get(ns);
             if (existing != null) {
                 if (!existing.options().equals(options)) {

@@ -12,6 +12,7 @@ import io.jmongos.engine.catalog.Namespace;
 import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.command.EngineCommand;
 import io.jmongos.engine.command.OperationContext;
+import io.jmongos.engine.command.Views;
 import io.jmongos.engine.command.TxnRole;
 import io.jmongos.engine.index.IndexBuilder;
 import io.jmongos.engine.index.IndexSpecParser;
@@ -52,6 +53,9 @@ public final class CreateIndexesCommand implements EngineCommand {
                 throw CommandArgs.wrongType(cmd, "indexes", v, "object");
             }
             requested.add(IndexSpecParser.parse(v.asDocument()));
+        }
+        if (op.catalog().view(ns) != null) {
+            throw Views.notACollection(ns);
         }
         if (op.inTransaction()) {
             return inTransaction(op, ns, requested);

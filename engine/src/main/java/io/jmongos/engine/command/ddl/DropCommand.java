@@ -3,6 +3,7 @@ package io.jmongos.engine.command.ddl;
 import io.jmongos.engine.catalog.Catalog;
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.Namespace;
+import io.jmongos.engine.catalog.ViewMeta;
 import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.command.EngineCommand;
 import io.jmongos.engine.command.OperationContext;
@@ -11,13 +12,21 @@ import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 
-/** drop: removes a collection, its documents and indexes; dropping a missing collection succeeds (MongoDB 7). */
+/**
+ * drop: removes a collection, its documents and indexes, or a view; dropping a missing collection succeeds
+ * (MongoDB 7).
+ */
 public final class DropCommand implements EngineCommand {
     @Override
     public BsonDocument run(OperationContext op) {
         Namespace ns = CommandArgs.namespace(op.db(), op.command());
         Catalog catalog = op.catalog();
         try (Catalog.Held x = catalog.exclusive()) {
+            ViewMeta view = catalog.view(ns);
+            if (view != null) {
+                catalog.dropView(view);
+                return new BsonDocument("ns", new BsonString(ns.full())).append("ok", new BsonDouble(1));
+            }
             CollectionMeta c = catalog.get(ns);
             if (c == null) {
                 return new BsonDocument("ok", new BsonDouble(1));

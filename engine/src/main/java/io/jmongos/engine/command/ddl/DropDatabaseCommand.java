@@ -5,13 +5,14 @@ import java.util.List;
 import io.jmongos.engine.catalog.Catalog;
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.Namespace;
+import io.jmongos.engine.catalog.ViewMeta;
 import io.jmongos.engine.command.EngineCommand;
 import io.jmongos.engine.command.OperationContext;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
 import org.bson.BsonString;
 
-/** dropDatabase: drops every collection of the database. */
+/** dropDatabase: drops every collection and view of the database. */
 public final class DropDatabaseCommand implements EngineCommand {
     @Override
     public BsonDocument run(OperationContext op) {
@@ -21,6 +22,9 @@ public final class DropDatabaseCommand implements EngineCommand {
             List<CollectionMeta> dropped = catalog.list(op.db());
             for (CollectionMeta c : dropped) {
                 catalog.drop(c);
+            }
+            for (ViewMeta v : catalog.views(op.db())) {
+                catalog.dropView(v);
             }
             op.services().changes().recorder().droppedDatabase(op.db(), dropped);
         }

@@ -12,6 +12,7 @@ import io.jmongos.engine.catalog.Namespace;
 import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.command.EngineCommand;
 import io.jmongos.engine.command.OperationContext;
+import io.jmongos.engine.command.Views;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
 import org.bson.BsonInt32;
@@ -31,6 +32,9 @@ public final class DropIndexesCommand implements EngineCommand {
         Catalog catalog = op.catalog();
         try (Catalog.Held x = catalog.exclusive()) {
             CollectionMeta c = catalog.get(ns);
+            if (c == null && catalog.view(ns) != null) {
+                throw Views.notACollection(ns);
+            }
             if (c == null) {
                 throw new CommandFailedException(ErrorCode.NAMESPACE_NOT_FOUND, "ns not found " + ns.full());
             }

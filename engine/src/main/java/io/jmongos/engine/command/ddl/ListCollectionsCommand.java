@@ -1,10 +1,12 @@
 package io.jmongos.engine.command.ddl;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.Namespace;
+import io.jmongos.engine.catalog.ViewMeta;
 import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.command.CursorReplies;
 import io.jmongos.engine.command.EngineCommand;
@@ -19,7 +21,7 @@ import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.UuidRepresentation;
 
-/** listCollections: a cursor over the database's collections (filter, nameOnly, cursor.batchSize). */
+/** listCollections: a cursor over the database's collections and views (filter, nameOnly, cursor.batchSize). */
 public final class ListCollectionsCommand implements EngineCommand {
     @Override
     public BsonDocument run(OperationContext op) {
@@ -44,6 +46,17 @@ public final class ListCollectionsCommand implements EngineCommand {
                 out.add(entry);
             }
         }
+        for (ViewMeta v : op.catalog().views(op.db())) {
+            BsonDocument entry = new BsonDocument("name", new BsonString(v.ns().collection()))
+                    .append("type", new BsonString("view"));
+            if (!nameOnly) {
+                entry.append("options", v.options()).append("info", new BsonDocument("readOnly", BsonBoolean.TRUE));
+            }
+            if (matcher == null || matcher.matches(entry)) {
+                out.add(entry);
+            }
+        }
+        out.sort(Comparator.comparing(e -> e.getString("name").getValue()));
         BsonDocument cursor = CommandArgs.document(cmd, "cursor", null);
         return CursorReplies.open(op, op.db() + ".$cmd.listCollections", new ListStream(out), null,
                 cursor == null ? Long.MAX_VALUE : CursorReplies.firstBatchSize(cmd, cursor), false);

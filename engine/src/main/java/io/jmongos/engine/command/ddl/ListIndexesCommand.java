@@ -12,6 +12,7 @@ import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.command.CursorReplies;
 import io.jmongos.engine.command.EngineCommand;
 import io.jmongos.engine.command.OperationContext;
+import io.jmongos.engine.command.Views;
 import io.jmongos.engine.exec.ListStream;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -24,6 +25,9 @@ public final class ListIndexesCommand implements EngineCommand {
         BsonDocument cmd = op.command();
         Namespace ns = CommandArgs.namespace(op.db(), cmd);
         CollectionMeta c = op.catalog().get(ns);
+        if (c == null && op.catalog().view(ns) != null) {
+            throw Views.notACollection(ns);
+        }
         if (c == null) {
             throw new CommandFailedException(ErrorCode.NAMESPACE_NOT_FOUND, "ns does not exist: " + ns.full());
         }

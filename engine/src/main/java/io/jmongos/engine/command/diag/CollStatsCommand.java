@@ -9,6 +9,7 @@ import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.command.EngineCommand;
 import io.jmongos.engine.command.EngineServices;
 import io.jmongos.engine.command.OperationContext;
+import io.jmongos.engine.command.Views;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
@@ -22,6 +23,9 @@ public final class CollStatsCommand implements EngineCommand {
     public BsonDocument run(OperationContext op) {
         Namespace ns = CommandArgs.namespace(op.db(), op.command());
         CollectionMeta c = op.catalog().get(ns);
+        if (c == null && op.catalog().view(ns) != null) {
+            throw Views.notACollection(ns);
+        }
         if (c == null) {
             throw new CommandFailedException(ErrorCode.NAMESPACE_NOT_FOUND, "Collection [" + ns.full()
                     + "] not found.");

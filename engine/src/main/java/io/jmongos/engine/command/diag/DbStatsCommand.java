@@ -32,7 +32,8 @@ public final class DbStatsCommand implements EngineCommand {
             indexes += c.indexes().size() + 1;
         }
         return new BsonDocument("db", new BsonString(op.db())).append("collections", new BsonInt32(collections.size()))
-                .append("views", new BsonInt32(0)).append("objects", new BsonInt64(objects))
+                .append("views", new BsonInt32(op.catalog().views(op.db()).size()))
+                .append("objects", new BsonInt64(objects))
                 .append("avgObjSize", new BsonDouble(objects == 0 ? 0 : (double) data / objects))
                 .append("dataSize", new BsonDouble((double) data / scale))
                 .append("storageSize", new BsonDouble((double) storage / scale))
