@@ -69,10 +69,7 @@ public final class BenchMain {
         TargetLauncher launcher = new TargetLauncher(launch);
         try (DriverClients clients = new DriverClients()) {
             ClientWarmup.run(o, plan, clients);
-            TargetRuns runs = new TargetRuns(o, plan, launcher, clients, results);
-            for (var kind : o.targets) {
-                runs.loads(kind);
-            }
+            new TargetRuns(o, plan, launcher, clients, results).runAll();
             new ScaleRuns(o, plan, launch, launcher, clients, results).run();
         }
         meta.append("loadAverageAtEnd", new BsonString(MachineInfo.loadAverage()))

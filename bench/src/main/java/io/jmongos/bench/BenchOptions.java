@@ -93,7 +93,6 @@ public final class BenchOptions {
                 out.add(k);
             }
         }
-        out.sort(null);
         return out;
     }
 

@@ -98,7 +98,7 @@ final class ScaleRuns {
 
     private RunningTarget start(TargetKind kind, String name, List<String> extraFlags) {
         try {
-            RunningTarget t = launcher.startJmongos(kind, false, name, extraFlags);
+            RunningTarget t = launcher.startJmongos(List.of(kind), name, extraFlags).get(0);
             results.target(name, t.info());
             System.out.println("bench: " + name + " pid " + t.server().pid() + " on port " + t.clientPort());
             return t;

@@ -50,9 +50,11 @@ public final class MarkdownReport {
 
     private static void targets(StringBuilder md, BenchResults r) {
         md.append("#### Targets\n\n| target | process | JVM flags given |\n|---|---|---|\n");
+        List<String> notes = new ArrayList<>();
         for (String id : r.targetOrder()) {
             BsonDocument t = r.targets().getDocument(id);
-            String proc = t.containsKey("launch") ? str(t, "launch") : "java -cp (bench class path)";
+            String proc = t.containsKey("launch") ? "process `" + str(t, "process") + "`: " + str(t, "launch")
+                    : "java -cp (bench class path)";
             if (t.containsKey("haproxy")) {
                 proc += "; " + str(t.getDocument("haproxy"), "version");
             }
@@ -62,8 +64,16 @@ public final class MarkdownReport {
             }
             md.append("| ").append(id).append(" | ").append(proc).append(" | `").append(String.join(" ", flags))
                     .append("` |\n");
+            if (t.containsKey("note")) {
+                notes.add(id + ": " + str(t, "note"));
+            }
         }
-        md.append("\nAll JVM flags as the targets ran (jcmd VM.flags) are in the JSON file.\n\n");
+        md.append("\nThe jmongos targets share one process and are measured back to back, target order rotating"
+                + " per load. All JVM flags as the targets ran (jcmd VM.flags) are in the JSON file.\n\n");
+        notes.forEach(n -> md.append("- ").append(cell(n)).append('\n'));
+        if (!notes.isEmpty()) {
+            md.append('\n');
+        }
     }
 
     private static void tables(StringBuilder md, BenchResults r) {

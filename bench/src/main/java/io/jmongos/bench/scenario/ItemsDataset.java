@@ -28,7 +28,7 @@ public final class ItemsDataset {
     private boolean loaded;
     private String indexNote;
 
-    ItemsDataset(int count) {
+    public ItemsDataset(int count) {
         if (count % GROUP_SIZE != 0) {
             throw new IllegalArgumentException("item count must be a multiple of " + GROUP_SIZE);
         }
@@ -63,6 +63,10 @@ public final class ItemsDataset {
             throw new IllegalStateException("loaded " + n + " items, expected " + count);
         }
         loaded = true;
+    }
+
+    public synchronized boolean loaded() {
+        return loaded;
     }
 
     public int count() {

@@ -15,9 +15,14 @@ public final class ScenarioContext {
     private final ItemsDataset items;
 
     public ScenarioContext(RunningTarget target, MongoClient client, int itemCount) {
+        this(target, client, new ItemsDataset(itemCount));
+    }
+
+    /** A context sharing {@code items} with other targets served by the same process (loaded once). */
+    public ScenarioContext(RunningTarget target, MongoClient client, ItemsDataset items) {
         this.target = target;
         this.client = client;
-        this.items = new ItemsDataset(itemCount);
+        this.items = items;
     }
 
     public RunningTarget target() {
