@@ -21,6 +21,7 @@ public final class ClusterCursor {
     private volatile long batchesReturned;
     private boolean pinned;
     private boolean killPending;
+    private CursorKillReason pendingReason;
     private boolean dead;
 
     ClusterCursor(long id, String ns, CursorSource source, CursorOrigin origin, BsonDocument originatingCommand,
@@ -117,16 +118,24 @@ public final class ClusterCursor {
      * Mark for killing: returns true if the caller must destroy it now (it was idle), false if it is pinned
      * (the getMore will destroy it on check-in) or already dead.
      */
-    synchronized boolean markKilled() {
+    synchronized boolean markKilled(CursorKillReason reason) {
         if (dead) {
             return false;
         }
         if (pinned) {
+            if (!killPending) {
+                pendingReason = reason;
+            }
             killPending = true;
             return false;
         }
         dead = true;
         return true;
+    }
+
+    /** Why a kill that arrived during a getMore was requested, or null. */
+    synchronized CursorKillReason pendingKillReason() {
+        return killPending ? pendingReason : null;
     }
 
     synchronized void markDead() {

@@ -85,15 +85,20 @@ public final class ClusterCursorManager {
             c.markDead();
             cursors.remove(c.id(), c);
         } else if (killRequested) {
-            destroy(c, CursorKillReason.CLIENT);
+            CursorKillReason reason = c.pendingKillReason();
+            destroy(c, reason != null ? reason : CursorKillReason.CLIENT);
         }
     }
 
-    /** A getMore failed: the cursor is destroyed (as mongos does when a pinned cursor is not returned). */
+    /**
+     * A getMore failed: the cursor is destroyed (as mongos does when a pinned cursor is not returned). A failure
+     * caused by a kill that arrived meanwhile (an awaitData getMore interrupted) counts under the kill's reason.
+     */
     public void checkInAfterError(ClusterCursor c) {
+        CursorKillReason pending = c.pendingKillReason();
         c.markDead();
         if (cursors.remove(c.id(), c)) {
-            killed.get(CursorKillReason.ERROR).incrementAndGet();
+            killed.get(pending != null ? pending : CursorKillReason.ERROR).incrementAndGet();
         }
         c.source().kill();
     }
@@ -104,8 +109,10 @@ public final class ClusterCursorManager {
         if (c == null || !c.ns().equals(ns)) {
             return false;
         }
-        if (c.markKilled()) {
+        if (c.markKilled(CursorKillReason.CLIENT)) {
             destroy(c, CursorKillReason.CLIENT);
+        } else {
+            interruptAwait(c);
         }
         return true;
     }
@@ -116,10 +123,11 @@ public final class ClusterCursorManager {
         for (ClusterCursor c : new ArrayList<>(cursors.values())) {
             if (filter.test(c)) {
                 n++;
-                if (c.markKilled()) {
+                if (c.markKilled(reason)) {
                     destroy(c, reason);
                 } else {
                     LOG.debug("cursor kill deferred until its getMore finishes cursorId={} reason={}", c.id(), reason);
+                    interruptAwait(c);
                 }
             }
         }
@@ -131,6 +139,13 @@ public final class ClusterCursorManager {
         long now = clock.getAsLong();
         return killMatching(c -> !c.noCursorTimeout() && !c.pinned() && now - c.lastUsedMillis() > timeoutMillis,
                 CursorKillReason.TIMEOUT);
+    }
+
+    /** A kill deferred on a pinned awaitData cursor: its getMore may be waiting for data, so end the wait. */
+    private static void interruptAwait(ClusterCursor c) {
+        if (c.awaitData() && c.pinned()) {
+            c.source().interrupt();
+        }
     }
 
     private void destroy(ClusterCursor c, CursorKillReason reason) {

@@ -17,4 +17,12 @@ public interface CursorSource {
 
     /** Release the source's resources (e.g. kill the shard cursor). Idempotent; never throws. */
     void kill();
+
+    /**
+     * Called from another thread while a getMore waits on this source (a tailable awaitData cursor killed by
+     * killCursors or a load-balancer disconnect): make that getMore end now instead of when its await time runs
+     * out. The default does nothing; never throws.
+     */
+    default void interrupt() {
+    }
 }

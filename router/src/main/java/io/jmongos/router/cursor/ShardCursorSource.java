@@ -76,6 +76,15 @@ public final class ShardCursorSource implements CursorSource {
         return new CursorBatch(docs, nextId == 0, extra);
     }
 
+    /**
+     * Kills the shard cursor while its getMore waits (a change stream): the shard wakes the getMore, which then
+     * fails with CursorKilled, as mongod ends an awaitData getMore whose cursor is killed.
+     */
+    @Override
+    public void interrupt() {
+        kill();
+    }
+
     @Override
     public void kill() {
         if (closed) {

@@ -2,24 +2,12 @@ package io.jmongos.router.ops;
 
 import java.util.List;
 
-import org.bson.BsonArray;
 import org.bson.BsonDocument;
-import org.bson.BsonInt64;
-import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
-import io.jmongos.common.Limits;
 import io.jmongos.router.command.CommandContext;
-import io.jmongos.router.command.data.CommandArgs;
-import io.jmongos.router.cursor.ClusterCursor;
-import io.jmongos.router.cursor.CursorBatch;
-import io.jmongos.router.cursor.CursorOptions;
-import io.jmongos.router.cursor.CursorOrigin;
-import io.jmongos.router.cursor.LocalCursorSource;
-import io.jmongos.router.session.ClientInfo;
-import io.jmongos.router.session.OperationSessionInfo;
 import io.jmongos.router.session.SessionServices;
 
 /**
@@ -58,25 +46,8 @@ public final class CurrentOpAggregation {
         }
         List<BsonValue> stages = command.getArray("pipeline");
         CurrentOpOptions options = CurrentOpOptions.parse(stages.get(0).asDocument().get("$currentOp"));
-        List<BsonDocument> docs = PipelineTail.apply(reporter.report(options), stages.subList(1, stages.size()));
-        BsonValue cursorSpec = command.get("cursor");
-        long batchSize = cursorSpec != null && cursorSpec.isDocument()
-                ? CommandArgs.optionalNonNegative(cursorSpec.asDocument(), "aggregate.cursor", "batchSize",
-                        Integer.MAX_VALUE, Limits.DEFAULT_FIRST_BATCH_SIZE)
-                : Limits.DEFAULT_FIRST_BATCH_SIZE;
-        LocalCursorSource source = new LocalCursorSource(docs);
-        CursorBatch first = batchSize == 0 ? new CursorBatch(new BsonArray(), docs.isEmpty(), new BsonDocument())
-                : source.next((int) batchSize, null, new BsonDocument());
-        long id = 0;
-        if (!first.exhausted()) {
-            OperationSessionInfo osi = OperationSessionInfo.parse(command);
-            ClusterCursor c = sessions.cursors().register(NS, source,
-                    new CursorOrigin(ClientInfo.of(ctx.connection()), osi.lsid(),
-                            osi.inTransaction() ? osi.txnNumber() : null),
-                    command, CursorOptions.DEFAULT, first.documents().size());
-            id = c.id();
-        }
-        return new BsonDocument("cursor", new BsonDocument("firstBatch", first.documents())
-                .append("id", new BsonInt64(id)).append("ns", new BsonString(NS)));
+        List<BsonDocument> docs = PipelineTail.apply(reporter.report(options), stages.subList(1, stages.size()),
+                "$currentOp");
+        return LocalAggregateReply.serve(ctx, command, sessions, NS, docs);
     }
 }

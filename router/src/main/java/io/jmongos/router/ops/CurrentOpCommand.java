@@ -50,6 +50,6 @@ public final class CurrentOpCommand implements CommandHandler {
         }
         List<BsonValue> stages = filter.isEmpty() ? List.of() : List.of(new BsonDocument("$match", filter));
         return new BsonDocument("inprog", new BsonArray(List.copyOf(PipelineTail.apply(reporter.report(options),
-                stages))));
+                stages, "$currentOp"))));
     }
 }

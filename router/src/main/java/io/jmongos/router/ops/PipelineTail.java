@@ -16,11 +16,12 @@ import io.jmongos.engine.agg.Pipeline;
 import io.jmongos.engine.agg.PipelineContext;
 
 /**
- * The stages after {@code $currentOp}, run by the router on its own report with the engine's aggregation
- * module. They see no collections ($lookup and $unionWith find nothing) and cannot write ($out, $merge).
+ * The stages after {@code $currentOp} (or {@code $listLocalSessions}, {@code $listSessions}), run by the router
+ * on its own report with the engine's aggregation module. They see no collections ($lookup and $unionWith find
+ * nothing) and cannot write ($out, $merge).
  */
 final class PipelineTail {
-    /** uassert 40602: $currentOp anywhere but first. */
+    /** uassert 40602: $currentOp (or another first-stage-only stage) anywhere but first. */
     static final int CURRENT_OP_NOT_FIRST = 40602;
 
     private static final PipelineContext CONTEXT = new PipelineContext() {
@@ -48,14 +49,15 @@ final class PipelineTail {
     private PipelineTail() {
     }
 
-    static List<BsonDocument> apply(List<BsonDocument> docs, List<BsonValue> stages) {
+    /** Runs {@code stages} over {@code docs}; {@code source} (the first stage's name) may not appear again. */
+    static List<BsonDocument> apply(List<BsonDocument> docs, List<BsonValue> stages, String source) {
         if (stages.isEmpty()) {
             return docs;
         }
         for (BsonValue stage : stages) {
-            if (stage.isDocument() && stage.asDocument().containsKey("$currentOp")) {
+            if (stage.isDocument() && stage.asDocument().containsKey(source)) {
                 throw new CommandFailedException(CURRENT_OP_NOT_FIRST, ErrorCode.nameOf(CURRENT_OP_NOT_FIRST),
-                        "$currentOp is only valid as the first stage in a pipeline");
+                        source + " is only valid as the first stage in a pipeline");
             }
         }
         Iterator<BsonDocument> out = Pipeline.compile(new BsonArray(stages), CONTEXT).execute(docs.iterator());
@@ -66,6 +68,7 @@ final class PipelineTail {
 
     private static CommandFailedException noWrites() {
         return new CommandFailedException(ErrorCode.NOT_IMPLEMENTED,
-                "$out and $merge after $currentOp are not supported by jmongos");
+                "$out and $merge after a stage the router answers ($currentOp, $listLocalSessions, $listSessions) "
+                        + "are not supported by jmongos");
     }
 }

@@ -12,6 +12,7 @@ import io.jmongos.router.cursor.CursorOptions;
 import io.jmongos.router.cursor.CursorOrigin;
 import io.jmongos.router.cursor.ShardCursorSource;
 import io.jmongos.router.ops.CurrentOpAggregation;
+import io.jmongos.router.ops.ListSessionsAggregation;
 import io.jmongos.router.session.ClientInfo;
 import io.jmongos.router.session.OperationSessionInfo;
 import io.jmongos.router.session.SessionServices;
@@ -19,20 +20,23 @@ import io.jmongos.router.session.SessionServices;
 /**
  * A command that opens a cursor (find, aggregate, listCollections, listIndexes): forwarded to the shard;
  * when the shard's cursor stays open the router registers a cluster cursor over it and answers with the
- * router's cursor id instead of the shard's. {@code aggregate} with a leading {@code $currentOp} is answered
- * by the router itself.
+ * router's cursor id instead of the shard's. {@code aggregate} with a leading {@code $currentOp},
+ * {@code $listLocalSessions} or {@code $listSessions} is answered by the router itself. A {@code $changeStream}
+ * aggregate opens a tailable, awaitData shard cursor: its getMores wait on the shard for new changes.
  */
 public final class CursorCommand implements CommandHandler {
     private final String name;
     private final CommandSpec spec;
     private final SessionServices sessions;
     private final CurrentOpAggregation currentOp;
+    private final ListSessionsAggregation listSessions;
 
     public CursorCommand(String name, CommandSpec spec, SessionServices sessions) {
         this.name = name;
         this.spec = spec;
         this.sessions = sessions;
         this.currentOp = name.equals("aggregate") ? new CurrentOpAggregation(sessions) : null;
+        this.listSessions = name.equals("aggregate") ? new ListSessionsAggregation(sessions) : null;
     }
 
     @Override
@@ -49,6 +53,9 @@ public final class CursorCommand implements CommandHandler {
     public BsonDocument run(CommandContext ctx, BsonDocument command) {
         if (currentOp != null && CurrentOpAggregation.applies(command)) {
             return currentOp.run(ctx, command);
+        }
+        if (listSessions != null && ListSessionsAggregation.applies(command)) {
+            return listSessions.run(ctx, command);
         }
         BsonDocument reply = ShardForwarding.run(ctx, command);
         BsonValue cursorValue = reply.get("cursor");
@@ -80,7 +87,20 @@ public final class CursorCommand implements CommandHandler {
     }
 
     private static CursorOptions options(BsonDocument command) {
+        boolean changeStream = isChangeStream(command);
         return new CursorOptions(CommandArgs.optionalBool(command, "noCursorTimeout"),
-                CommandArgs.optionalBool(command, "tailable"), CommandArgs.optionalBool(command, "awaitData"));
+                changeStream || CommandArgs.optionalBool(command, "tailable"),
+                changeStream || CommandArgs.optionalBool(command, "awaitData"));
+    }
+
+    /** An aggregate whose first stage is $changeStream (its cursor is tailable and awaitData, as in MongoDB). */
+    static boolean isChangeStream(BsonDocument command) {
+        BsonValue pipeline = command.get("pipeline");
+        if (!command.getFirstKey().equals("aggregate") || pipeline == null || !pipeline.isArray()
+                || pipeline.asArray().isEmpty() || !pipeline.asArray().get(0).isDocument()) {
+            return false;
+        }
+        BsonDocument first = pipeline.asArray().get(0).asDocument();
+        return !first.isEmpty() && first.getFirstKey().equals("$changeStream");
     }
 }
