@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 import io.jmongos.engine.agg.expr.AggErrors;
 import io.jmongos.engine.agg.expr.VariableScope;
@@ -19,7 +18,6 @@ import io.jmongos.engine.agg.stage.SubPipeline;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
-import org.bson.BsonValue;
 
 /**
  * A compiled aggregation pipeline. Stream stages ($match, $project, $addFields/$set, $unset, $limit, $skip,
@@ -77,41 +75,13 @@ public final class Pipeline {
     }
 
     /**
-     * The filter of a $match that is the first stage, or null. A filter that uses the command's {@code let}
-     * variables (in {@code $expr}) is not offered: outside the pipeline it would not see them.
+     * The filter of a $match that is the first stage, or null. Storage compiles it with the command's
+     * {@code let} variables ({@code QueryCompiler.compile(filter, vars)}), so a filter using them in
+     * {@code $expr} is offered too.
      */
     public BsonDocument leadingMatchFilter() {
         List<Stage> s = pipeline.stages();
-        if (s.isEmpty() || !(s.get(0) instanceof SimpleStages.MatchStage m)) {
-            return null;
-        }
-        BsonDocument let = context == null ? null : context.commandLet();
-        return let != null && !let.isEmpty() && usesVariables(m.filter(), let.keySet()) ? null : m.filter();
-    }
-
-    private static boolean usesVariables(BsonValue v, Set<String> names) {
-        if (v.isString()) {
-            String str = v.asString().getValue();
-            if (str.startsWith("$$")) {
-                int dot = str.indexOf('.');
-                return names.contains(dot < 0 ? str.substring(2) : str.substring(2, dot));
-            }
-            return false;
-        }
-        if (v.isDocument()) {
-            for (BsonValue child : v.asDocument().values()) {
-                if (usesVariables(child, names)) {
-                    return true;
-                }
-            }
-        } else if (v.isArray()) {
-            for (BsonValue child : v.asArray()) {
-                if (usesVariables(child, names)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return !s.isEmpty() && s.get(0) instanceof SimpleStages.MatchStage m ? m.filter() : null;
     }
 
     /** The spec of a $sort that is the first stage or follows the leading $match, or null. */

@@ -61,6 +61,13 @@ final class StageRegistry {
                 throw AggErrors.fail(40323, "A pipeline stage specification object must contain exactly one field.");
             }
             String name = d.getFirstKey();
+            if (mode == Mode.UPDATE) {
+                // as mongod: an unknown stage is 40324, a known one that updates may not use is 72
+                Stage stage = parseStage(name, d.get(name));
+                check(name, i, list.size(), mode);
+                out.add(stage);
+                continue;
+            }
             check(name, i, list.size(), mode);
             out.add(parseStage(name, d.get(name)));
         }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
+import io.jmongos.engine.agg.Pipeline;
 import io.jmongos.engine.agg.expr.Variables;
 import io.jmongos.engine.query.MatchDetails;
 import io.jmongos.engine.query.QueryMatcher;
@@ -26,11 +27,11 @@ public final class UpdateSpec {
     private final java.util.List<RenameModifier> renames;
     private final Map<String, QueryMatcher> arrayFilters;
     private final BsonDocument replacement;
-    private final PipelineUpdate pipeline;
+    private final Pipeline pipeline;
     private Variables vars = Variables.empty();
 
     private UpdateSpec(Kind kind, UpdateNode root, java.util.List<RenameModifier> renames,
-                       Map<String, QueryMatcher> arrayFilters, BsonDocument replacement, PipelineUpdate pipeline) {
+                       Map<String, QueryMatcher> arrayFilters, BsonDocument replacement, Pipeline pipeline) {
         this.kind = kind;
         this.root = root;
         this.renames = renames;
@@ -50,7 +51,7 @@ public final class UpdateSpec {
                 throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
                         "arrayFilters may not be specified for pipeline-style updates");
             }
-            return new UpdateSpec(Kind.PIPELINE, null, null, null, null, new PipelineUpdate(update.asArray()));
+            return new UpdateSpec(Kind.PIPELINE, null, null, null, null, Pipeline.compileUpdate(update.asArray()));
         }
         if (!update.isDocument()) {
             throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE,
@@ -114,7 +115,7 @@ public final class UpdateSpec {
                 result = BsonCopies.document(replacement);
                 break;
             case PIPELINE:
-                result = pipeline.apply(BsonCopies.document(original), vars);
+                result = pipeline.applyToDocument(BsonCopies.document(original), vars);
                 break;
             default:
                 result = BsonCopies.document(original);

@@ -87,4 +87,24 @@ class AggregateCommandEngineTest extends EngineTestBase {
         assertThat(stats.getDocument("storageStats").getNumber("nindexes").intValue()).isEqualTo(1);
         fails("{aggregate: 'missing', pipeline: [{$collStats: {storageStats: {}}}], cursor: {}}", 26);
     }
+
+    @Test
+    void aLeadingMatchWithLetVariablesIsPlannedOnAnIndex() {
+        seed();
+        ok("{createIndexes: 'orders', indexes: [{key: {item: 1}, name: 'item_1'}]}");
+        String cmd = "{aggregate: 'orders', pipeline: [{$match: {item: 'a', $expr: {$gte: ['$qty', '$$min']}}},"
+                + " {$project: {_id: 1}}], let: {min: 3}, cursor: {}";
+        assertThat(findAll(cmd + "}")).containsExactly(BsonDocument.parse("{_id: 3}"));
+        BsonDocument explain = ok(cmd + ", explain: true}");
+        assertThat(explain.toJson()).contains("IXSCAN").contains("item_1");
+    }
+
+    @Test
+    void aLeadingSortTheIndexCannotGiveIsStillApplied() {
+        seed();
+        List<BsonDocument> out = findAll("{aggregate: 'orders', pipeline: [{$match: {qty: {$gt: 1}}},"
+                + " {$sort: {qty: -1}}, {$project: {_id: 1}}], cursor: {batchSize: 1}}");
+        assertThat(out).containsExactly(BsonDocument.parse("{_id: 3}"), BsonDocument.parse("{_id: 4}"),
+                BsonDocument.parse("{_id: 1}"));
+    }
 }

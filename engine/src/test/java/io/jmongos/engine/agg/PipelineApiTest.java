@@ -32,15 +32,13 @@ class PipelineApiTest {
     }
 
     @Test
-    void filtersUsingCommandLetAreNotPushedDown() {
+    void filtersUsingCommandLetAreOfferedToStorage() {
         FakePipelineContext ctx = new FakePipelineContext();
         ctx.let = BsonDocument.parse("{min: 1}");
         Pipeline p = Pipeline.compile(BsonArray.parse("[{$match: {$expr: {$gt: ['$a', '$$min']}}}, {$sort: {a: 1}}]"),
                 ctx);
-        assertThat(p.leadingMatchFilter()).isNull();
-        assertThat(p.leadingSort()).isNull();
-        assertThat(Pipeline.compile(BsonArray.parse("[{$match: {$expr: {$gt: ['$a', '$$NOW']}}}]"), ctx)
-                .leadingMatchFilter()).isNotNull();
+        assertThat(p.leadingMatchFilter()).isEqualTo(BsonDocument.parse("{$expr: {$gt: ['$a', '$$min']}}"));
+        assertThat(p.leadingSort()).isEqualTo(BsonDocument.parse("{a: 1}"));
     }
 
     @Test

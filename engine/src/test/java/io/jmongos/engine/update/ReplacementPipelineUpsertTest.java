@@ -1,6 +1,7 @@
 package io.jmongos.engine.update;
 
 import static io.jmongos.engine.update.U.assertApplyError;
+import static io.jmongos.engine.update.U.assertCompileError;
 import static io.jmongos.engine.update.U.assertUpdate;
 import static io.jmongos.engine.update.U.doc;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,12 @@ class ReplacementPipelineUpsertTest {
         assertUpdate("[{$replaceWith: {n: '$a'}}]", "{_id: 1, a: 1}", "{_id: 1, n: 1}");
         assertUpdate("[{$replaceRoot: {newRoot: '$sub'}}]", "{_id: 1, sub: {k: 1}}", "{_id: 1, k: 1}");
         assertUpdate("[{$set: {a: '$$REMOVE'}}]", "{_id: 1, a: 1}", "{_id: 1}");
+        // aggregation semantics: $project computes ($slice is the expression, not find's projection operator)
+        assertUpdate("[{$project: {s: {$slice: ['$arr', 1]}, t: {$concat: ['$a', '!']}}}]",
+                "{_id: 1, a: 'x', arr: [1, 2, 3]}", "{_id: 1, s: [1], t: 'x!'}");
         assertApplyError("[{$set: {_id: 2}}]", "{_id: 1}", 66, "altered to _id: 2");
+        assertCompileError("[{$match: {}}]", 72, "$match is not allowed to be used within an update");
+        assertCompileError("[{$bogus: {}}]", 40324, "Unrecognized pipeline stage name: '$bogus'");
         assertApplyError("[{$replaceWith: '$a'}]", "{_id: 1, a: 5}", 40228,
                 "'replacement document' must evaluate to an object");
     }

@@ -7,6 +7,7 @@ import io.jmongos.engine.agg.expr.Expression;
 import io.jmongos.engine.agg.expr.ExpressionCompiler;
 import io.jmongos.engine.agg.expr.Numbers;
 import io.jmongos.engine.agg.expr.Values;
+import io.jmongos.engine.write.ShellFormat;
 import io.jmongos.engine.query.QueryCompiler;
 import io.jmongos.engine.query.QueryMatcher;
 
@@ -222,12 +223,13 @@ public final class SimpleStages {
             exprSpec = spec.asDocument().get("newRoot");
         }
         Expression e = ExpressionCompiler.compile(exprSpec);
+        String what = stageName.equals("$replaceRoot") ? "'newRoot' expression" : "'replacement document'";
         return new MapStage(stageName, (doc, ctx) -> {
             BsonValue v = e.evaluate(doc, ctx.vars());
             if (v == null || !v.isDocument()) {
-                throw AggErrors.fail(40228, "'newRoot' expression must evaluate to an object, but resulting value "
-                        + "was: " + (v == null ? "MISSING" : v.toString()) + ". Type of resulting value: '"
-                        + Values.typeName(v) + "'. Input document: " + doc.toJson());
+                throw AggErrors.fail(40228, what + " must evaluate to an object, but resulting value was: "
+                        + (v == null ? "MISSING" : ShellFormat.format(v)) + ". Type of resulting value: '"
+                        + Values.typeName(v) + "'. Input document: " + ShellFormat.format(doc));
             }
             return v.asDocument();
         });

@@ -103,6 +103,8 @@ public final class PipelineRunner {
 
     private static DocumentStream stream(Pipeline pipeline, Planned p, EnginePipelineContext ctx) {
         DocumentStream source = p.planned == null ? new ListStream(List.of()) : p.planned.stream();
+        // A planned scan's QueryStream always applies the leading $match (its matcher) and $sort (index order,
+        // or its own blocking sort when the plan does not provide the order): the pipeline skips both.
         boolean scanned = p.planned != null;
         Iterator<BsonDocument> out = pipeline.execute(new StreamIterator(source, () -> { }), scanned, scanned);
         return new PipelineStream(out, source, ctx);
