@@ -42,7 +42,8 @@ public final class DataCommands {
                 new ForwardingCommand("createIndexes", List.of(), DDL_IN_TXN),
                 new ForwardingCommand("drop", List.of(), CommandSpec.DDL),
                 new ForwardingCommand("dropDatabase", List.of(), CommandSpec.DDL),
-                new ForwardingCommand("dropIndexes", List.of(), CommandSpec.DDL));
+                new ForwardingCommand("dropIndexes", List.of(), CommandSpec.DDL),
+                new ForwardingCommand("collMod", List.of(), CommandSpec.DDL));
     }
 
     public static void install(RouterServices router, SessionServices s) {
