@@ -13,7 +13,8 @@ import org.bson.BsonDocument;
  * An open change stream: its scope, the stages after {@code $changeStream}, and its position in the change log
  * (the time of the last change it examined). Each batch reads the visible changes after the position, keeps those
  * the scope shows and the stages let through, and reports a {@code postBatchResumeToken}: the last returned
- * event's token when the batch is full, else the high-water mark of everything examined. A change that
+ * event's token when the batch is full or nothing after that event was examined, else the high-water mark of
+ * everything examined. A change that
  * invalidates the stream is followed by an {@code invalidate} event, after which the cursor is finished.
  */
 public final class ChangeStreamCursor {
@@ -125,8 +126,8 @@ public final class ChangeStreamCursor {
             bytes += size;
             last = next.token;
         }
-        BsonDocument pbrt = (full || finished) && last != null ? last.toBson()
-                : ResumeToken.highWaterMark(position).toBson();
+        boolean endsAtLast = last != null && (full || finished || last.time() == position);
+        BsonDocument pbrt = endsAtLast ? last.toBson() : ResumeToken.highWaterMark(position).toBson();
         return new Batch(out, pbrt, finished);
     }
 
