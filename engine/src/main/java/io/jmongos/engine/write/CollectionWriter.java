@@ -113,11 +113,13 @@ public final class CollectionWriter {
         }
     }
 
-    /** A capped collection's oldest document goes: its record and index entries. */
+    /** A capped collection's oldest document goes: its record and index entries (a delete change event). */
     private void removeById(StorageTxn txn, CollectionMeta c, byte[] idEnc) {
         byte[] bson = txn.getForUpdate(store.records(), Keys.concat(c.recordPrefix(), idEnc));
         if (bson != null) {
-            removeEntries(txn, c, BsonBytes.toDocument(bson), idEnc);
+            BsonDocument doc = BsonBytes.toDocument(bson);
+            removeEntries(txn, c, doc, idEnc);
+            changes.deleted(txn, c, doc);
         }
     }
 

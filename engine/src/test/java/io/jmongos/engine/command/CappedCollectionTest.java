@@ -159,4 +159,22 @@ class CappedCollectionTest extends EngineTestBase {
         ok("{insert: 'src', documents: [{_id: 1}]}");
         fails("{aggregate: 'src', pipeline: [{$out: 'c'}], cursor: {}}", 17152);
     }
+
+    @Test
+    void removedDocumentsAreDeleteEventsOfChangeStreams() {
+        ok("{create: 'c', capped: true, size: 100000, max: 2}");
+        long id = ok("{aggregate: 'c', pipeline: [{$changeStream: {}}], cursor: {}}").getDocument("cursor")
+                .getInt64("id").getValue();
+        ok("{insert: 'c', documents: [{_id: 1}, {_id: 2}, {_id: 3}]}");
+        List<String> kinds = new java.util.ArrayList<>();
+        List<BsonDocument> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 10 && events.size() < 4; i++) {
+            ok("{getMore: " + id + ", collection: 'c', maxTimeMS: 2000}").getDocument("cursor").getArray("nextBatch")
+                    .forEach(v -> events.add(v.asDocument()));
+        }
+        events.forEach(e -> kinds.add(e.getString("operationType").getValue()));
+        assertThat(kinds).containsExactly("insert", "insert", "insert", "delete");
+        assertThat(events.get(3).getDocument("documentKey").get("_id")).isEqualTo(new BsonInt32(1));
+        ok("{killCursors: 'c', cursors: [" + id + "]}");
+    }
 }
