@@ -10,6 +10,11 @@
  * from the key so two writers of one key collide) and {@code sessions} (retryable-write results and
  * committed transaction numbers). {@link io.jmongos.engine.storage.KeyEncoder} orders bytes exactly as
  * MongoDB orders BSON values, so _id order, index order and range bounds are byte order.
+ * A capped collection also keeps its insertion order under its own collection id in {@code indexes}
+ * ({@link io.jmongos.engine.write.CappedRecords}: sequence -> _id, _id -> sequence and size, a state entry);
+ * its collection scans read that order, and an insert removes the oldest documents in its own transaction.
+ * Views ({@code viewOn} + pipeline) are catalog entries too ({@code view\0db\0name}); commands on a view run
+ * its pipeline over the collection it reads ({@link io.jmongos.engine.command.Views}).
  *
  * <h2>Concurrency</h2>
  * Every write runs in a storage transaction with a snapshot taken at its start: outside multi-statement
@@ -27,5 +32,10 @@
  * {@link io.jmongos.engine.plan.QueryPlanner} (index bounds from equality/range/$in predicates, sorts from
  * index order) and executed by the streams of package {@code exec}; the query, update and aggregation
  * languages come from packages {@code query}, {@code update} and {@code agg}.
+ *
+ * <h2>Change streams (package {@code changes})</h2>
+ * Committed writes are appended, in commit order, to a bounded in-memory change log (the engine's oplog); an
+ * {@code aggregate} starting with {@code $changeStream} opens a tailable, awaitData cursor over it whose
+ * {@code getMore} waits for new changes.
  */
 package io.jmongos.engine;

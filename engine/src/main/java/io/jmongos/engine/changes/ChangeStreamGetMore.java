@@ -17,6 +17,8 @@ import org.bson.BsonValue;
 final class ChangeStreamGetMore {
     /** MongoDB's await time of a tailable awaitData getMore without maxTimeMS: 1 second. */
     static final long DEFAULT_AWAIT_MILLIS = 1000;
+    /** The label MongoDB puts on change stream errors a driver may resume after (InterruptedAtShutdown is one). */
+    static final String RESUMABLE_LABEL = "ResumableChangeStreamError";
     /** ErrorCodes::CursorKilled. */
     static final int CURSOR_KILLED = 237;
     /** ErrorCodes::CursorInUse. */
@@ -89,7 +91,10 @@ final class ChangeStreamGetMore {
             }
             if (log.isClosed()) {
                 throw new CommandFailedException(ErrorCode.INTERRUPTED_AT_SHUTDOWN,
-                        "The embedded engine is shutting down");
+                        "The embedded engine is shutting down").withLabel(RESUMABLE_LABEL);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CommandFailedException(ErrorCode.INTERRUPTED, "operation was interrupted");
             }
             log.awaitAfter(c.position(), remainingMillis, c::killed);
         }
