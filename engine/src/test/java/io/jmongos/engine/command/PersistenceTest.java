@@ -61,4 +61,21 @@ class PersistenceTest {
             assertThat(run(e, "{count: 'c', query: {k: 3}}").getInt32("n").getValue()).isEqualTo(72);
         }
     }
+
+    @Test
+    void cappedOrderAndViewsSurviveReopen(@TempDir Path dir) {
+        try (EmbeddedEngine e = EmbeddedEngine.open(EngineOptions.at(dir))) {
+            run(e, "{create: 'log', capped: true, size: 4096, max: 3}");
+            run(e, "{insert: 'log', documents: [{_id: 3}, {_id: 1}, {_id: 2}]}");
+            run(e, "{create: 'v', viewOn: 'log', pipeline: [{$match: {_id: {$lt: 3}}}]}");
+        }
+        try (EmbeddedEngine e = EmbeddedEngine.open(EngineOptions.at(dir))) {
+            run(e, "{insert: 'log', documents: [{_id: 0}]}");
+            assertThat(run(e, "{find: 'log'}").getDocument("cursor").getArray("firstBatch")).isEqualTo(
+                    BsonArray.parse("[{_id: 1}, {_id: 2}, {_id: 0}]"));
+            assertThat(run(e, "{count: 'v'}").getInt32("n").getValue()).isEqualTo(3);
+            assertThat(run(e, "{listCollections: 1, filter: {type: 'view'}}").getDocument("cursor")
+                    .getArray("firstBatch")).hasSize(1);
+        }
+    }
 }
