@@ -5,6 +5,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
 import io.jmongos.engine.catalog.Catalog;
+import io.jmongos.engine.changes.ChangeLog;
 import io.jmongos.engine.changes.ChangeStreams;
 import io.jmongos.engine.command.CommandDispatcher;
 import io.jmongos.engine.command.CommandRegistry;
@@ -41,7 +42,8 @@ public final class EmbeddedEngine implements AutoCloseable {
             Catalog catalog = new Catalog(store);
             CursorManager cursors = new CursorManager();
             SessionCatalog sessions = new SessionCatalog(store, new TransactionCatalogCheck(catalog), cursors::killAll);
-            ChangeStreams changes = new ChangeStreams();
+            ChangeStreams changes = new ChangeStreams(new ChangeLog(ChangeLog.DEFAULT_MAX_EVENTS,
+                    options.changeLogMaxBytes(), System::currentTimeMillis));
             return new EmbeddedEngine(new EngineServices(options, store, catalog,
                     new CollectionWriter(store, catalog, changes.recorder()), cursors, sessions,
                     new SnapshotHistory(store), changes));
