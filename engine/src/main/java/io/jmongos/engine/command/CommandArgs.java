@@ -3,11 +3,15 @@ package io.jmongos.engine.command;
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
 import io.jmongos.engine.catalog.Namespace;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /** Typed access to command fields with MongoDB's errors for wrong types. */
 public final class CommandArgs {
+    /** IDL parser error for a missing required field (MongoDB idl_parser.cpp, location 40414). */
+    public static final int MISSING_REQUIRED_FIELD = 40414;
+
     private CommandArgs() {
     }
 
@@ -75,6 +79,22 @@ public final class CommandArgs {
             throw wrongType(cmd, field, v, "string");
         }
         return v.asString().getValue();
+    }
+
+    /**
+     * The array argument {@code field}: MongoDB's IDL error 40414 when it is missing, TypeMismatch when it is
+     * not an array.
+     */
+    public static BsonArray requiredArray(BsonDocument cmd, String field) {
+        BsonValue v = cmd.get(field);
+        if (v == null) {
+            throw new CommandFailedException(MISSING_REQUIRED_FIELD, "Location" + MISSING_REQUIRED_FIELD,
+                    "BSON field '" + cmd.getFirstKey() + "." + field + "' is missing but a required field");
+        }
+        if (!v.isArray()) {
+            throw wrongType(cmd, field, v, "array");
+        }
+        return v.asArray();
     }
 
     public static CommandFailedException wrongType(BsonDocument cmd, String field, BsonValue v, String expected) {

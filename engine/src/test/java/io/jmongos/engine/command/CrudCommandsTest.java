@@ -178,4 +178,18 @@ class CrudCommandsTest extends EngineTestBase {
         fails("{create: 'x', timeseries: {timeField: 't'}}", 238);
         fails("{nosuch: 1}", 59);
     }
+
+    @Test
+    void writeCommandsNameAMissingStatementArrayAndAWrongType() {
+        for (String[] c : new String[][] {{"insert", "documents"}, {"update", "updates"}, {"delete", "deletes"}}) {
+            BsonDocument missing = run("test", BsonDocument.parse("{" + c[0] + ": 'c'}"));
+            assertThat(missing.getInt32("code").getValue()).isEqualTo(40414);
+            assertThat(missing.getString("errmsg").getValue())
+                    .isEqualTo("BSON field '" + c[0] + "." + c[1] + "' is missing but a required field");
+            BsonDocument wrong = run("test", BsonDocument.parse("{" + c[0] + ": 'c', " + c[1] + ": 5}"));
+            assertThat(wrong.getString("codeName").getValue()).isEqualTo("TypeMismatch");
+            assertThat(wrong.getString("errmsg").getValue())
+                    .isEqualTo("BSON field '" + c[0] + "." + c[1] + "' is the wrong type 'int', expected types '[array]'");
+        }
+    }
 }

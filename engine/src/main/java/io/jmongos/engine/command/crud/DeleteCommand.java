@@ -36,12 +36,9 @@ public final class DeleteCommand implements EngineCommand {
     public BsonDocument run(OperationContext op) {
         BsonDocument cmd = op.command();
         var ns = CommandArgs.namespace(op.db(), cmd);
-        BsonValue deletes = cmd.get("deletes");
-        if (deletes == null || !deletes.isArray()) {
-            throw CommandArgs.wrongType(cmd, "deletes", deletes == null ? new BsonArray() : deletes, "array");
-        }
-        WriteReply.checkBatchSize(deletes.asArray().size());
-        for (BsonValue statement : deletes.asArray()) {
+        BsonArray deletes = CommandArgs.requiredArray(cmd, "deletes");
+        WriteReply.checkBatchSize(deletes.size());
+        for (BsonValue statement : deletes) {
             checkShape(cmd, statement);
         }
         boolean ordered = CommandArgs.bool(cmd, "ordered", true);
@@ -51,7 +48,7 @@ public final class DeleteCommand implements EngineCommand {
         long n = 0;
         CommandFailedException onView = Views.refusal(op.catalog(), ns);
         try (WriteTarget target = op.openExisting(ns)) {
-            for (int i = 0; i < deletes.asArray().size(); i++) {
+            for (int i = 0; i < deletes.size(); i++) {
                 int stmtId = stmtIds.get(i);
                 try {
                     if (onView != null) {
@@ -63,7 +60,7 @@ public final class DeleteCommand implements EngineCommand {
                         n += recorded.getInt32("n").getValue();
                         continue;
                     }
-                    BsonValue stmt = deletes.asArray().get(i);
+                    BsonValue stmt = deletes.get(i);
                     n += target.meta() == null ? 0 : execute(op, target.meta(), stmt.asDocument(), rw, stmtId);
                 } catch (AlreadyRecordedException e) {
                     reply.retried(stmtId);

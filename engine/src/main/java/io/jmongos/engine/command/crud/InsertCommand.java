@@ -18,7 +18,6 @@ import io.jmongos.engine.write.DocumentValidator;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
-import org.bson.BsonValue;
 
 /** insert: each document in its own storage transaction (or the open transaction), ordered or not. */
 public final class InsertCommand implements EngineCommand {
@@ -31,11 +30,7 @@ public final class InsertCommand implements EngineCommand {
     public BsonDocument run(OperationContext op) {
         BsonDocument cmd = op.command();
         var ns = CommandArgs.namespace(op.db(), cmd);
-        BsonValue docsValue = cmd.get("documents");
-        if (docsValue == null || !docsValue.isArray()) {
-            throw CommandArgs.wrongType(cmd, "documents", docsValue == null ? new BsonArray() : docsValue, "array");
-        }
-        BsonArray docs = docsValue.asArray();
+        BsonArray docs = CommandArgs.requiredArray(cmd, "documents");
         WriteReply.checkBatchSize(docs.size());
         boolean ordered = CommandArgs.bool(cmd, "ordered", true);
         StatementIds stmtIds = StatementIds.of(cmd);

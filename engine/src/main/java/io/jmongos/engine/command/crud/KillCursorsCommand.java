@@ -28,13 +28,10 @@ public final class KillCursorsCommand implements EngineCommand {
         }
         String name = target.asString().getValue();
         String ns = name.startsWith("$cmd.") ? op.db() + "." + name : Namespace.of(op.db(), name).full();
-        BsonValue ids = cmd.get("cursors");
-        if (ids == null || !ids.isArray()) {
-            throw CommandArgs.wrongType(cmd, "cursors", ids == null ? new BsonArray() : ids, "array");
-        }
+        BsonArray ids = CommandArgs.requiredArray(cmd, "cursors");
         BsonArray killed = new BsonArray();
         BsonArray notFound = new BsonArray();
-        for (BsonValue v : ids.asArray()) {
+        for (BsonValue v : ids) {
             if (!v.isInt64() && !v.isInt32()) {
                 throw CommandArgs.wrongType(cmd, "cursors", v, "long");
             }

@@ -28,12 +28,9 @@ public final class UpdateCommand implements EngineCommand {
     public BsonDocument run(OperationContext op) {
         BsonDocument cmd = op.command();
         var ns = CommandArgs.namespace(op.db(), cmd);
-        BsonValue updates = cmd.get("updates");
-        if (updates == null || !updates.isArray()) {
-            throw CommandArgs.wrongType(cmd, "updates", updates == null ? new BsonArray() : updates, "array");
-        }
-        WriteReply.checkBatchSize(updates.asArray().size());
-        for (BsonValue statement : updates.asArray()) {
+        BsonArray updates = CommandArgs.requiredArray(cmd, "updates");
+        WriteReply.checkBatchSize(updates.size());
+        for (BsonValue statement : updates) {
             UpdateStatement.checkShape(cmd, statement);
         }
         boolean ordered = CommandArgs.bool(cmd, "ordered", true);
@@ -43,11 +40,11 @@ public final class UpdateCommand implements EngineCommand {
         BsonArray upserted = new BsonArray();
         long n = 0;
         long modified = 0;
-        boolean anyUpsert = updates.asArray().stream().anyMatch(
+        boolean anyUpsert = updates.stream().anyMatch(
                 v -> v.isDocument() && CommandArgs.bool(v.asDocument(), "upsert", false));
         CommandFailedException onView = Views.refusal(op.catalog(), ns);
         try (WriteTarget target = anyUpsert && onView == null ? op.openForWrite(ns) : op.openExisting(ns)) {
-            for (int i = 0; i < updates.asArray().size(); i++) {
+            for (int i = 0; i < updates.size(); i++) {
                 int stmtId = stmtIds.get(i);
                 BsonDocument result;
                 try {
@@ -58,7 +55,7 @@ public final class UpdateCommand implements EngineCommand {
                     if (result != null) {
                         reply.retried(stmtId);
                     } else {
-                        UpdateStatement s = UpdateStatement.parse(cmd, updates.asArray().get(i),
+                        UpdateStatement s = UpdateStatement.parse(cmd, updates.get(i),
                                 op.letVariables());
                         result = target.meta() == null
                                 ? new BsonDocument("n", new BsonInt32(0)).append("nModified", new BsonInt32(0))
