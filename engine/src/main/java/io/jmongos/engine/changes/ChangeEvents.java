@@ -4,6 +4,7 @@ import io.jmongos.common.CommandFailedException;
 import io.jmongos.engine.storage.BsonBytes;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonInt64;
 import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.bson.BsonTimestamp;
@@ -57,6 +58,9 @@ public final class ChangeEvents {
         if (!fullDocumentBefore.equals("off") && (r.kind() == ChangeKind.UPDATE || r.kind() == ChangeKind.REPLACE
                 || r.kind() == ChangeKind.DELETE)) {
             doc.append("fullDocumentBeforeChange", image(r.preImage(), fullDocumentBefore, "pre", e.time()));
+        }
+        if (r.txn() != null) {
+            doc.append("lsid", raw(r.txn().lsid())).append("txnNumber", new BsonInt64(r.txn().txnNumber()));
         }
         return doc;
     }

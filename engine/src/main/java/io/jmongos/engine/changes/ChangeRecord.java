@@ -17,16 +17,29 @@ import java.util.UUID;
  * @param preImage          the document before an update, replace or delete when the collection records images;
  *                          else null
  * @param updateDescription {@code {updatedFields, removedFields, truncatedArrays}} as BSON for updates; else null
- * @param wallMillis        wall-clock time of the commit
+ * @param wallMillis        wall-clock time of the write
+ * @param txn               the multi-document transaction the change committed with, or null
  */
 public record ChangeRecord(ChangeKind kind, String db, String collection, UUID collectionUuid, byte[] documentKey,
-                           byte[] postImage, byte[] preImage, byte[] updateDescription, long wallMillis) {
+                           byte[] postImage, byte[] preImage, byte[] updateDescription, long wallMillis,
+                           Transaction txn) {
+    /** A multi-document transaction: its {@code lsid} (as BSON) and {@code txnNumber}, shown on its events. */
+    public record Transaction(byte[] lsid, long txnNumber) {
+    }
+
     /** Rough per-record overhead in bytes (object headers, references, the log's map entry). */
     static final int OVERHEAD_BYTES = 128;
+
+    /** The same change, part of transaction {@code t}. */
+    public ChangeRecord inTransaction(Transaction t) {
+        return new ChangeRecord(kind, db, collection, collectionUuid, documentKey, postImage, preImage,
+                updateDescription, wallMillis, t);
+    }
 
     /** The bytes this record holds on the heap (approximately), for the log's byte bound. */
     public long approxBytes() {
         return OVERHEAD_BYTES + len(documentKey) + len(postImage) + len(preImage) + len(updateDescription)
+                + (txn == null ? 0 : len(txn.lsid()))
                 + (db == null ? 0 : db.length() * 2L) + (collection == null ? 0 : collection.length() * 2L);
     }
 

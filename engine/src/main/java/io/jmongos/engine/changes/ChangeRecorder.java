@@ -54,7 +54,7 @@ public final class ChangeRecorder {
     /** A dropped collection. */
     public void dropped(CollectionMeta c) {
         log.append(List.of(new ChangeRecord(ChangeKind.DROP, c.ns().db(), c.ns().collection(), c.uuid(), null, null,
-                null, null, System.currentTimeMillis())));
+                null, null, System.currentTimeMillis(), null)));
     }
 
     /** A dropped database: a drop for each of its collections, then the dropDatabase itself. */
@@ -63,10 +63,20 @@ public final class ChangeRecorder {
         List<ChangeRecord> records = new ArrayList<>();
         for (CollectionMeta c : collections) {
             records.add(new ChangeRecord(ChangeKind.DROP, db, c.ns().collection(), c.uuid(), null, null, null, null,
-                    now));
+                    now, null));
         }
-        records.add(new ChangeRecord(ChangeKind.DROP_DATABASE, db, null, null, null, null, null, null, now));
+        records.add(new ChangeRecord(ChangeKind.DROP_DATABASE, db, null, null, null, null, null, null, now, null));
         log.append(records);
+    }
+
+    /**
+     * Marks the changes of {@code txn} (a multi-document transaction's storage transaction, about to commit) as
+     * part of transaction {@code txnNumber} of session {@code lsid}: their events carry both, as MongoDB's do.
+     */
+    public static void committingTransaction(StorageTxn txn, BsonDocument lsid, long txnNumber) {
+        if (txn.hook() instanceof PendingChanges p) {
+            p.transaction(new ChangeRecord.Transaction(BsonBytes.toBytes(lsid), txnNumber));
+        }
     }
 
     private void add(StorageTxn txn, ChangeRecord r) {
@@ -77,7 +87,7 @@ public final class ChangeRecorder {
                                          byte[] description) {
         byte[] key = BsonBytes.toBytes(new BsonDocument("_id", id));
         return new ChangeRecord(kind, c.ns().db(), c.ns().collection(), c.uuid(), key, post, pre, description,
-                System.currentTimeMillis());
+                System.currentTimeMillis(), null);
     }
 
     /** The collection option {@code changeStreamPreAndPostImages: {enabled: true}}. */

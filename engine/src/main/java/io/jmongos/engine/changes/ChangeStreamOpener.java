@@ -27,6 +27,9 @@ import org.bson.BsonValue;
  * log no longer reaches back that far), and opens a tailable, awaitData cursor with its first batch.
  */
 final class ChangeStreamOpener {
+    /** ErrorCodes::CommandNotSupportedOnView. */
+    static final int COMMAND_NOT_SUPPORTED_ON_VIEW = 166;
+
     private ChangeStreamOpener() {
     }
 
@@ -61,7 +64,7 @@ final class ChangeStreamOpener {
         List<BsonValue> stages = cmd.getArray("pipeline").getValues();
         ChangeStreamSpec spec = ChangeStreamSpec.parse(stages.get(0).asDocument().get("$changeStream"));
         String ns = coll == null ? db + ".$cmd.aggregate" : Namespace.of(db, coll).full();
-        ChangeStreamScope scope = scope(db, coll, ns, spec);
+        ChangeStreamScope scope = scope(db, coll, ns, spec, op.services());
         ChangeStreamPipeline tail = ChangeStreamPipeline.compile(stages.subList(1, stages.size()), db,
                 CommandArgs.document(cmd, "let", null));
         EngineServices services = op.services();
@@ -125,7 +128,8 @@ final class ChangeStreamOpener {
         throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE, "Invalid input namespace, " + target);
     }
 
-    private static ChangeStreamScope scope(String db, String coll, String ns, ChangeStreamSpec spec) {
+    private static ChangeStreamScope scope(String db, String coll, String ns, ChangeStreamSpec spec,
+                                           EngineServices services) {
         if (spec.allChangesForCluster()) {
             if (!db.equals("admin") || coll != null) {
                 throw new CommandFailedException(ErrorCode.INVALID_OPTIONS, "A $changeStream with "
@@ -137,6 +141,10 @@ final class ChangeStreamOpener {
         if (ChangeStreamScope.INTERNAL_DATABASES.contains(db)) {
             throw new CommandFailedException(ErrorCode.INVALID_NAMESPACE,
                     "$changeStream may not be opened on the internal " + db + " database");
+        }
+        if (coll != null && services.catalog().view(new Namespace(db, coll)) != null) {
+            throw new CommandFailedException(COMMAND_NOT_SUPPORTED_ON_VIEW, "CommandNotSupportedOnView",
+                    "Namespace " + ns + " is a view, not a collection");
         }
         if (coll != null && coll.startsWith("system.")) {
             throw new CommandFailedException(ErrorCode.INVALID_NAMESPACE,

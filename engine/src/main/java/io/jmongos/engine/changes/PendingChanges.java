@@ -13,6 +13,7 @@ final class PendingChanges implements StorageTxn.CommitHook {
     private final ChangeLog log;
     private final List<ChangeRecord> records = new ArrayList<>();
     private ChangeLog.Reservation reservation;
+    private ChangeRecord.Transaction transaction;
 
     private PendingChanges(ChangeLog log) {
         this.log = log;
@@ -35,10 +36,22 @@ final class PendingChanges implements StorageTxn.CommitHook {
         records.add(r);
     }
 
+    /** The changes belong to this multi-document transaction. */
+    void transaction(ChangeRecord.Transaction t) {
+        this.transaction = t;
+    }
+
     @Override
     public void beforeCommit() {
         if (!records.isEmpty()) {
-            reservation = log.reserve(records);
+            List<ChangeRecord> out = records;
+            if (transaction != null) {
+                out = new ArrayList<>(records.size());
+                for (ChangeRecord r : records) {
+                    out.add(r.inTransaction(transaction));
+                }
+            }
+            reservation = log.reserve(out);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
+import io.jmongos.engine.changes.ChangeRecorder;
 import io.jmongos.engine.storage.RocksStore;
 import org.bson.BsonDocument;
 
@@ -137,6 +138,7 @@ public final class SessionCatalog {
         try {
             commitCheck.check(txn);
             records.saveSession(txn.storage(), s.key(), n, TxnState.COMMITTED);
+            ChangeRecorder.committingTransaction(txn.storage(), s.lsid(), n);
             txn.storage().commit();
             commitCheck.committed(txn);
             if (sync) {

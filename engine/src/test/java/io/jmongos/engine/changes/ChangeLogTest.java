@@ -14,7 +14,8 @@ class ChangeLogTest {
     private static final long WALL = 1_700_000_000_000L;
 
     private static ChangeRecord insert(String coll) {
-        return new ChangeRecord(ChangeKind.INSERT, "db", coll, null, new byte[5], new byte[10], null, null, WALL);
+        return new ChangeRecord(ChangeKind.INSERT, "db", coll, null, new byte[5], new byte[10], null, null, WALL,
+                null);
     }
 
     private static List<String> collections(ChangeLog.Read read) {

@@ -118,6 +118,9 @@ class ChangeStreamEngineTest extends EngineTestBase {
         List<BsonDocument> ev = events(s, 3);
         assertThat(ev).extracting(e -> e.getDocument("documentKey").get("_id"))
                 .containsExactly(new BsonString("auto"), new BsonString("b1"), new BsonString("b2"));
+        assertThat(ev.get(0).containsKey("txnNumber")).isFalse();
+        assertThat(ev.get(1).getInt64("txnNumber").getValue()).isEqualTo(1);
+        assertThat(ev.get(2).getDocument("lsid").get("id")).isEqualTo(b.get("id"));
         kill(s);
     }
 
@@ -311,6 +314,8 @@ class ChangeStreamEngineTest extends EngineTestBase {
         fails("{aggregate: 'c', pipeline: [{$changeStream: {resumeAfter: " + token + ", startAfter: " + token
                 + "}}], cursor: {}}", 50865);
         fails("{aggregate: 'system.views', pipeline: [{$changeStream: {}}], cursor: {}}", 73);
+        ok("{create: 'v', viewOn: 'c', pipeline: []}");
+        fails("{aggregate: 'v', pipeline: [{$changeStream: {}}], cursor: {}}", 166);
         BsonDocument inTxn = inTxn("{aggregate: 'c', pipeline: [{$changeStream: {}}], cursor: {}}", lsid(), 1, true);
         assertThat(run("test", inTxn).getInt32("code").getValue()).isEqualTo(263);
     }
