@@ -17,7 +17,7 @@ import java.util.UUID;
  * @param preImage          the document before an update, replace or delete when the collection records images;
  *                          else null
  * @param updateDescription {@code {updatedFields, removedFields, truncatedArrays}} as BSON for updates; else null
- * @param wallMillis        wall-clock time of the write
+ * @param wallMillis        wall-clock time of the write (of the commit, for a multi-document transaction)
  * @param txn               the multi-document transaction the change committed with, or null
  */
 public record ChangeRecord(ChangeKind kind, String db, String collection, UUID collectionUuid, byte[] documentKey,
@@ -30,10 +30,10 @@ public record ChangeRecord(ChangeKind kind, String db, String collection, UUID c
     /** Rough per-record overhead in bytes (object headers, references, the log's map entry). */
     static final int OVERHEAD_BYTES = 128;
 
-    /** The same change, part of transaction {@code t}. */
-    public ChangeRecord inTransaction(Transaction t) {
+    /** The same change, part of transaction {@code t} that commits at {@code commitMillis}. */
+    public ChangeRecord inTransaction(Transaction t, long commitMillis) {
         return new ChangeRecord(kind, db, collection, collectionUuid, documentKey, postImage, preImage,
-                updateDescription, wallMillis, t);
+                updateDescription, commitMillis, t);
     }
 
     /** The bytes this record holds on the heap (approximately), for the log's byte bound. */

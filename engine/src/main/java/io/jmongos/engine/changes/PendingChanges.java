@@ -47,8 +47,9 @@ final class PendingChanges implements StorageTxn.CommitHook {
             List<ChangeRecord> out = records;
             if (transaction != null) {
                 out = new ArrayList<>(records.size());
+                long now = System.currentTimeMillis();
                 for (ChangeRecord r : records) {
-                    out.add(r.inTransaction(transaction));
+                    out.add(r.inTransaction(transaction, now));
                 }
             }
             reservation = log.reserve(out);
