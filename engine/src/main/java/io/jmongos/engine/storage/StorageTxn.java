@@ -24,6 +24,12 @@ public final class StorageTxn implements ReadView, AutoCloseable {
         void rolledBack();
     }
 
+    /**
+     * Tries of a key lock that failed only on the busy stripe mutex (held for a hash-map update, microseconds);
+     * far above what a contended stripe needs, bounded so a broken lock table cannot spin forever.
+     */
+    private static final int MUTEX_RETRIES = 100_000;
+
     private final Transaction txn;
     private final ReadOptions readOptions;
     private boolean finished;
@@ -45,10 +51,12 @@ public final class StorageTxn implements ReadView, AutoCloseable {
 
     /** Reads and locks a key, failing with a write conflict if it changed after the snapshot. */
     public byte[] getForUpdate(ColumnFamilyHandle cf, byte[] key) {
-        try {
-            return txn.getForUpdate(readOptions, cf, key, true, true);
-        } catch (RocksDBException e) {
-            throw StorageErrors.translate(e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return txn.getForUpdate(readOptions, cf, key, true, true);
+            } catch (RocksDBException e) {
+                retryOrThrow(e, attempt);
+            }
         }
     }
 
@@ -63,19 +71,38 @@ public final class StorageTxn implements ReadView, AutoCloseable {
     }
 
     public void put(ColumnFamilyHandle cf, byte[] key, byte[] value) {
-        try {
-            txn.put(cf, key, value);
-        } catch (RocksDBException e) {
-            throw StorageErrors.translate(e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                txn.put(cf, key, value);
+                return;
+            } catch (RocksDBException e) {
+                retryOrThrow(e, attempt);
+            }
         }
     }
 
     public void delete(ColumnFamilyHandle cf, byte[] key) {
-        try {
-            txn.delete(cf, key);
-        } catch (RocksDBException e) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                txn.delete(cf, key);
+                return;
+            } catch (RocksDBException e) {
+                retryOrThrow(e, attempt);
+            }
+        }
+    }
+
+    /**
+     * With lock timeout 0 RocksDB only try-locks the lock-table stripe mutex guarding a key (16 stripes shared
+     * by all keys), so a key lock can fail with TimedOut(MutexTimeout) merely because another transaction is
+     * locking or unlocking some other key of that stripe. Nothing was locked or written then: not a write
+     * conflict, the operation is tried again (yielding between tries); only a real key conflict is one.
+     */
+    private static void retryOrThrow(RocksDBException e, int attempt) {
+        if (!StorageErrors.isMutexTimeout(e) || attempt >= MUTEX_RETRIES) {
             throw StorageErrors.translate(e);
         }
+        Thread.yield();
     }
 
     /** The hook attached to this transaction, or null. */
