@@ -43,11 +43,6 @@ public record ChangeRecord(ChangeKind kind, String db, String collection, UUID c
                 + (db == null ? 0 : db.length() * 2L) + (collection == null ? 0 : collection.length() * 2L);
     }
 
-    /** "db.collection" (or just the database for dropDatabase). */
-    public String namespace() {
-        return collection == null ? db : db + "." + collection;
-    }
-
     private static long len(byte[] b) {
         return b == null ? 0 : b.length;
     }

@@ -131,11 +131,6 @@ public final class ChangeStreamCursor {
         return new Batch(out, pbrt, finished);
     }
 
-    /** True when there is nothing to return without waiting for new changes. */
-    public boolean caughtUp() {
-        return pending.isEmpty() && invalidateAfter == null && !finished && log.visibleTime() <= position;
-    }
-
     /** The position, for waiting on the log. */
     public long position() {
         return position;
