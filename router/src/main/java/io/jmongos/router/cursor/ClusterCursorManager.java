@@ -29,6 +29,10 @@ public final class ClusterCursorManager {
     private final LongSupplier clock;
     private final AtomicLong totalOpened = new AtomicLong();
     private final Map<CursorKillReason, AtomicLong> killed = new EnumMap<>(CursorKillReason.class);
+    /** Cursors of load-balanced connections by connection id: the disconnect cleanup's own cursors. */
+    private final CursorIndex<Long> byLoadBalancedConnection = new CursorIndex<>();
+    /** Cursors by session: the session-end and transaction-end cleanups' own cursors. */
+    private final CursorIndex<LogicalSessionId> bySession = new CursorIndex<>();
 
     public ClusterCursorManager(LongSupplier clockMillis) {
         this.clock = clockMillis;
@@ -46,8 +50,41 @@ public final class ClusterCursorManager {
             id = ids.next();
             cursor = new ClusterCursor(id, ns, source, origin, originating, clock.getAsLong(), options, firstBatchDocs);
         } while (cursors.putIfAbsent(id, cursor) != null);
+        index(cursor);
+        if (cursors.get(id) != cursor) {
+            unindex(cursor); // killed before it was indexed: its remover found nothing to unindex
+        }
         totalOpened.incrementAndGet();
         return cursor;
+    }
+
+    private void index(ClusterCursor c) {
+        CursorOrigin o = c.origin();
+        if (o.loadBalanced()) {
+            byLoadBalancedConnection.add(o.connectionId(), c);
+        }
+        if (o.lsid() != null) {
+            bySession.add(o.lsid(), c);
+        }
+    }
+
+    private void unindex(ClusterCursor c) {
+        CursorOrigin o = c.origin();
+        if (o.loadBalanced()) {
+            byLoadBalancedConnection.remove(o.connectionId(), c);
+        }
+        if (o.lsid() != null) {
+            bySession.remove(o.lsid(), c);
+        }
+    }
+
+    /** Remove from the cursor table and the indexes; true if this call removed it. */
+    private boolean unregister(ClusterCursor c) {
+        if (cursors.remove(c.id(), c)) {
+            unindex(c);
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -83,7 +120,7 @@ public final class ClusterCursorManager {
         boolean killRequested = c.unpin(clock.getAsLong(), docs);
         if (exhausted) {
             c.markDead();
-            cursors.remove(c.id(), c);
+            unregister(c);
         } else if (killRequested) {
             CursorKillReason reason = c.pendingKillReason();
             destroy(c, reason != null ? reason : CursorKillReason.CLIENT);
@@ -97,7 +134,7 @@ public final class ClusterCursorManager {
     public void checkInAfterError(ClusterCursor c) {
         CursorKillReason pending = c.pendingKillReason();
         c.markDead();
-        if (cursors.remove(c.id(), c)) {
+        if (unregister(c)) {
             killed.get(pending != null ? pending : CursorKillReason.ERROR).incrementAndGet();
         }
         c.source().kill();
@@ -117,21 +154,56 @@ public final class ClusterCursorManager {
         return true;
     }
 
-    /** Kill every cursor matching {@code filter}; returns how many were killed or marked. */
+    /** Kill every cursor matching {@code filter} (a scan of all cursors); returns how many were killed or marked. */
     public int killMatching(Predicate<ClusterCursor> filter, CursorKillReason reason) {
         int n = 0;
         for (ClusterCursor c : new ArrayList<>(cursors.values())) {
             if (filter.test(c)) {
                 n++;
-                if (c.markKilled(reason)) {
-                    destroy(c, reason);
-                } else {
-                    LOG.debug("cursor kill deferred until its getMore finishes cursorId={} reason={}", c.id(), reason);
-                    interruptAwait(c);
-                }
+                killOne(c, reason);
             }
         }
         return n;
+    }
+
+    /** Kill every cursor created on load-balanced connection {@code connectionId}; O(its cursors). */
+    public int killForLoadBalancedConnection(long connectionId, CursorKillReason reason) {
+        ClusterCursor[] own = byLoadBalancedConnection.get(connectionId);
+        for (ClusterCursor c : own) {
+            killOne(c, reason);
+        }
+        return own.length;
+    }
+
+    /** Kill every cursor of session {@code lsid}; O(its cursors). */
+    public int killForSession(LogicalSessionId lsid, CursorKillReason reason) {
+        ClusterCursor[] own = bySession.get(lsid);
+        for (ClusterCursor c : own) {
+            killOne(c, reason);
+        }
+        return own.length;
+    }
+
+    /** Kill every cursor of transaction {@code txnNumber} of session {@code lsid}; O(the session's cursors). */
+    public int killForTransaction(LogicalSessionId lsid, long txnNumber, CursorKillReason reason) {
+        int n = 0;
+        for (ClusterCursor c : bySession.get(lsid)) {
+            Long txn = c.origin().txnNumber();
+            if (txn != null && txn == txnNumber) {
+                n++;
+                killOne(c, reason);
+            }
+        }
+        return n;
+    }
+
+    private void killOne(ClusterCursor c, CursorKillReason reason) {
+        if (c.markKilled(reason)) {
+            destroy(c, reason);
+        } else {
+            LOG.debug("cursor kill deferred until its getMore finishes cursorId={} reason={}", c.id(), reason);
+            interruptAwait(c);
+        }
     }
 
     /** One reaper pass: kill cursors idle longer than {@code timeoutMillis} (not pinned, not noCursorTimeout). */
@@ -150,7 +222,7 @@ public final class ClusterCursorManager {
 
     private void destroy(ClusterCursor c, CursorKillReason reason) {
         c.markDead();
-        if (cursors.remove(c.id(), c)) {
+        if (unregister(c)) {
             killed.get(reason).incrementAndGet();
             LOG.debug("cursor killed cursorId={} ns={} reason={}", c.id(), c.ns(), reason);
         }
@@ -176,6 +248,16 @@ public final class ClusterCursorManager {
 
     public long openPinned() {
         return cursors.values().stream().filter(ClusterCursor::pinned).count();
+    }
+
+    /** Connections (load-balanced) and sessions the indexes hold cursors for, for tests: {connections, sessions}. */
+    int[] indexedKeys() {
+        return new int[] {byLoadBalancedConnection.keys(), bySession.keys()};
+    }
+
+    /** Cursors the indexes hold, for tests: {by connection, by session}. */
+    int[] indexedCursors() {
+        return new int[] {byLoadBalancedConnection.size(), bySession.size()};
     }
 
     public long totalOpened() {

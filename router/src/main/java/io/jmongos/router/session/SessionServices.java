@@ -1,9 +1,6 @@
 package io.jmongos.router.session;
 
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +31,6 @@ public final class SessionServices implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionServices.class);
     /** jmongos' own log id: cleanup after a load-balanced client disconnected. */
     static final int LOG_LB_CLEANUP = io.jmongos.router.log.LogIds.JMONGOS_BASE + 300;
-    /** How long close() waits for pending disconnect cleanups: 5 s, generous for in-process shard calls. */
-    private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final RouterServices router;
     private final ServerParameters params;
@@ -45,11 +40,7 @@ public final class SessionServices implements AutoCloseable {
     private final TransactionRouter transactions;
     private final OperationRegistry operations = new OperationRegistry();
     private final SessionReapers reapers = new SessionReapers();
-    private final ExecutorService cleanupExecutor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "jmongos-lb-disconnect-cleanup");
-        t.setDaemon(true);
-        return t;
-    });
+    private final LoadBalancerCleanupQueue cleanups = new LoadBalancerCleanupQueue(this);
 
     public SessionServices(RouterServices router) {
         this.router = router;
@@ -71,7 +62,7 @@ public final class SessionServices implements AutoCloseable {
         router.interceptors().add(new ClusterTimeInterceptor(s.clock));
         router.interceptors().add(new SessionInterceptor(s));
         router.interceptors().add(new OperationTrackingInterceptor(s.operations));
-        router.connectionListeners().add(new LoadBalancerDisconnectListener(s, s.cleanupExecutor));
+        router.connectionListeners().add(new LoadBalancerDisconnectListener(s.cleanups));
         SessionStatusSections.register(router.serverStatus(), s);
         s.startReapers();
         return s;
@@ -114,24 +105,43 @@ public final class SessionServices implements AutoCloseable {
     }
 
     private void releaseSession(LogicalSessionId lsid, String abortCause) {
-        cursors.killMatching(c -> lsid.equals(c.origin().lsid()), CursorKillReason.SESSION_ENDED);
+        cursors.killForSession(lsid, CursorKillReason.SESSION_ENDED);
         transactions.sessionEnded(lsid, abortCause);
     }
 
     private void killTransactionCursors(RouterTransaction t) {
-        cursors.killMatching(c -> t.lsid().equals(c.origin().lsid()) && c.origin().txnNumber() != null
-                && c.origin().txnNumber() == t.txnNumber(), CursorKillReason.TRANSACTION_ENDED);
+        cursors.killForTransaction(t.lsid(), t.txnNumber(), CursorKillReason.TRANSACTION_ENDED);
     }
 
     /**
      * Kill every cursor created on a closed load-balanced connection and abort every in-progress transaction
-     * that ran a statement on it. Idempotent.
+     * that ran a statement on it. Idempotent. Logs at INFO when it found anything (a command that finished on the
+     * connection after it closed); the disconnect itself goes through {@link LoadBalancerCleanupQueue}, which logs
+     * one line per batch.
      */
-    @SuppressWarnings("unchecked")
     public void cleanUpLoadBalancedConnection(ClientConnectionState conn) {
+        Cleanup done = cleanUp(conn);
+        if (done.cursorsKilled() > 0 || done.transactionsAborted() > 0) {
+            StructuredLog.info(LOG, LOG_LB_CLEANUP, LogComponent.NETWORK,
+                            "Cleaned up after load-balanced client disconnected")
+                    .addKeyValue(StructuredLog.KEY_CTX, StructuredLog.connectionContext(conn.connectionId()))
+                    .addKeyValue("connectionId", conn.connectionId())
+                    .addKeyValue("remote", ClientConnectionState.format(conn.clientAddress()))
+                    .addKeyValue("cursorsKilled", done.cursorsKilled())
+                    .addKeyValue("transactionsAborted", done.transactionsAborted())
+                    .log();
+        }
+    }
+
+    /** What one connection's cleanup did. */
+    record Cleanup(int cursorsKilled, int transactionsAborted) {
+    }
+
+    /** The cleanup of {@link #cleanUpLoadBalancedConnection}, O(the connection's own cursors and transactions). */
+    @SuppressWarnings("unchecked")
+    Cleanup cleanUp(ClientConnectionState conn) {
         long id = conn.connectionId();
-        int killed = cursors.killMatching(c -> c.origin().loadBalanced() && c.origin().connectionId() == id,
-                CursorKillReason.LOAD_BALANCER_DISCONNECT);
+        int killed = cursors.killForLoadBalancedConnection(id, CursorKillReason.LOAD_BALANCER_DISCONNECT);
         int aborted = 0;
         Object touched = conn.attributes().get(LoadBalancerDisconnectListener.TRANSACTIONS_ATTRIBUTE);
         if (touched instanceof Set<?> set) {
@@ -141,16 +151,11 @@ public final class SessionServices implements AutoCloseable {
                 }
             }
         }
-        if (killed > 0 || aborted > 0) {
-            StructuredLog.info(LOG, LOG_LB_CLEANUP, LogComponent.NETWORK,
-                            "Cleaned up after load-balanced client disconnected")
-                    .addKeyValue(StructuredLog.KEY_CTX, StructuredLog.connectionContext(conn.connectionId()))
-                    .addKeyValue("connectionId", id)
-                    .addKeyValue("remote", ClientConnectionState.format(conn.clientAddress()))
-                    .addKeyValue("cursorsKilled", killed)
-                    .addKeyValue("transactionsAborted", aborted)
-                    .log();
+        if (LOG.isDebugEnabled() && (killed > 0 || aborted > 0)) {
+            LOG.debug("cleaned up after load-balanced client disconnected connectionId={} cursorsKilled={} "
+                    + "transactionsAborted={}", id, killed, aborted);
         }
+        return new Cleanup(killed, aborted);
     }
 
     public RouterServices router() {
@@ -184,11 +189,6 @@ public final class SessionServices implements AutoCloseable {
     @Override
     public void close() {
         reapers.close();
-        cleanupExecutor.shutdown();
-        try {
-            cleanupExecutor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        cleanups.close();
     }
 }

@@ -1,0 +1,115 @@
+package io.jmongos.router.session;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.jmongos.router.conn.ClientConnectionState;
+import io.jmongos.router.log.LogComponent;
+import io.jmongos.router.log.StructuredLog;
+
+/**
+ * Closed load-balanced connections waiting for their cleanup, drained in batches by a few daemon threads (never
+ * the event loop). Each cleanup is O(the connection's own cursors and transactions); many clients that
+ * disconnect at once are shared between the drainers, and each drained batch logs one summary line.
+ */
+final class LoadBalancerCleanupQueue implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LoadBalancerCleanupQueue.class);
+    /**
+     * Drainer threads: 2, enough to overlap one cleanup's shard round trips with another's work without taking
+     * the worker pool's cores (jmongos' own choice; mongos cleans up on the closing connection's thread).
+     */
+    static final int DRAINERS = 2;
+    /** How long close() waits for pending cleanups: 5 s, generous for in-process shard calls. */
+    private static final long CLOSE_WAIT_SECONDS = 5;
+
+    private final SessionServices sessions;
+    private final Queue<ClientConnectionState> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger drainers = new AtomicInteger();
+    private final ExecutorService executor = Executors.newFixedThreadPool(DRAINERS, r -> {
+        Thread t = new Thread(r, "jmongos-lb-disconnect-cleanup");
+        t.setDaemon(true);
+        return t;
+    });
+
+    LoadBalancerCleanupQueue(SessionServices sessions) {
+        this.sessions = sessions;
+    }
+
+    /** Queue the cleanup of a closed connection; runs it here when the queue is shut down. */
+    void submit(ClientConnectionState conn) {
+        pending.add(conn);
+        startDrainer();
+    }
+
+    private void startDrainer() {
+        while (!pending.isEmpty()) {
+            int n = drainers.get();
+            if (n >= DRAINERS) {
+                return; // a running drainer re-checks the queue before it stops
+            }
+            if (drainers.compareAndSet(n, n + 1)) {
+                try {
+                    executor.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    drainers.decrementAndGet();
+                    drainHere(); // shutting down: do it here rather than never
+                }
+                return;
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            drainHere();
+        } finally {
+            drainers.decrementAndGet();
+        }
+        startDrainer(); // a connection queued after our last poll, when every drainer was still counted
+    }
+
+    private void drainHere() {
+        int connections = 0;
+        int cursors = 0;
+        int transactions = 0;
+        ClientConnectionState conn;
+        while ((conn = pending.poll()) != null) {
+            try {
+                SessionServices.Cleanup done = sessions.cleanUp(conn);
+                connections++;
+                cursors += done.cursorsKilled();
+                transactions += done.transactionsAborted();
+            } catch (RuntimeException e) {
+                LOG.warn("cleanup after load-balanced client disconnected failed connectionId={}",
+                        conn.connectionId(), e);
+            }
+        }
+        if (cursors > 0 || transactions > 0) {
+            StructuredLog.info(LOG, SessionServices.LOG_LB_CLEANUP, LogComponent.NETWORK,
+                            "Cleaned up after load-balanced clients disconnected")
+                    .addKeyValue("connections", connections)
+                    .addKeyValue("cursorsKilled", cursors)
+                    .addKeyValue("transactionsAborted", transactions)
+                    .log();
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drainHere(); // whatever arrived after the drainers stopped
+    }
+}
