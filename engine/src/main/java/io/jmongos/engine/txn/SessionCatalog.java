@@ -189,7 +189,6 @@ public final class SessionCatalog {
         }
         if (n > s.txnNumber()) {
             abortOpen(s);
-            records.forgetStatementsBefore(s.key(), n);
             s.set(n, TxnState.RETRYABLE, null);
         }
         return new RetryableWrite(s, n, records);

@@ -111,4 +111,21 @@ class RetryableWritesTest extends EngineTestBase {
                     .isEqualTo(2);
         }
     }
+
+    @Test
+    void aNewTxnNumberReusingStmtIdsIsNotARetryAndItsOwnRetryIs() {
+        for (long n = 1; n <= 50; n++) {
+            BsonDocument cmd = retryable("{insert: 'c', documents: [{_id: " + (2 * n) + "}, {_id: " + (2 * n + 1)
+                    + "}]}", n);
+            BsonDocument first = ok(cmd.clone());
+            assertThat(first.containsKey("retriedStmtIds")).as("txnNumber %s", n).isFalse();
+            assertThat(ok(cmd.clone()).getArray("retriedStmtIds")).containsExactly(new BsonInt32(0),
+                    new BsonInt32(1));
+        }
+        assertThat(count()).isEqualTo(100);
+        ok(retryable("{insert: 'c', documents: [{_id: 1000}]}", 51));
+        BsonDocument batch = retryable("{insert: 'c', documents: [{_id: 1001}, {_id: 1002}]}", 52);
+        assertThat(ok(batch.clone()).containsKey("retriedStmtIds")).isFalse();
+        assertThat(count()).isEqualTo(103);
+    }
 }
