@@ -77,6 +77,7 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
     }
 
     private void drainHere() {
+        long start = System.nanoTime();
         int connections = 0;
         int cursors = 0;
         int transactions = 0;
@@ -98,6 +99,7 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
                     .addKeyValue("connections", connections)
                     .addKeyValue("cursorsKilled", cursors)
                     .addKeyValue("transactionsAborted", transactions)
+                    .addKeyValue("durationMillis", (System.nanoTime() - start) / 1_000_000L)
                     .log();
         }
     }
