@@ -5,6 +5,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.router.command.CommandContext;
@@ -13,10 +15,12 @@ import io.jmongos.router.command.CommandInterceptor;
 
 /**
  * Cluster-time gossip: takes {@code $clusterTime} from commands (and from shard replies relayed by handlers),
- * removes the router-level time fields before the handler ({@code $clusterTime},
- * {@code readConcern.afterClusterTime}: the router's single view of its shard already includes every write
- * it acknowledged), and puts {@code $clusterTime} and {@code operationTime} on every reply, errors included.
- * Writes tick the clock, so a causally consistent client's next read names a time the router has reached.
+ * removes {@code readConcern.afterClusterTime} before the handler (the router's single view of its shard already
+ * includes every write it acknowledged; {@code $clusterTime} itself is a generic argument every handler skips,
+ * so the command is copied only when it has an {@code afterClusterTime}), and puts {@code $clusterTime} and
+ * {@code operationTime} on every reply, errors included. Writes tick the clock, so a causally consistent
+ * client's next read names a time the router has reached. The {@code $clusterTime} reply document is built once
+ * per clock value and shared (immutable) by every reply at that time.
  */
 public final class ClusterTimeInterceptor implements CommandInterceptor {
     /** A cluster-time signature's hash is an HMAC-SHA1: 20 bytes; zero when keys are not in use. */
@@ -25,6 +29,21 @@ public final class ClusterTimeInterceptor implements CommandInterceptor {
             new BsonBinary(new byte[SIGNATURE_HASH_BYTES])).append("keyId", new BsonInt64(0));
 
     private final LogicalClock clock;
+    /** The {@code $clusterTime} reply document of the latest clock value seen, reused until the clock moves. */
+    private volatile ReplyTime latest = new ReplyTime(0);
+
+    /** One clock value: its Timestamp and its immutable {@code $clusterTime} document. */
+    private static final class ReplyTime {
+        final long value;
+        final BsonTimestamp timestamp;
+        final BsonDocument document;
+
+        ReplyTime(long value) {
+            this.value = value;
+            this.timestamp = new BsonTimestamp(value);
+            this.document = new RawBsonDocument(clusterTimeDoc(timestamp), new BsonDocumentCodec());
+        }
+    }
 
     public ClusterTimeInterceptor(LogicalClock clock) {
         this.clock = clock;
@@ -40,8 +59,8 @@ public final class ClusterTimeInterceptor implements CommandInterceptor {
         } catch (CommandFailedException e) {
             gossipIn(e.extra().get("$clusterTime"));
             advance(e.extra().get("operationTime"));
-            BsonTimestamp now = clock.current();
-            e.with("$clusterTime", clusterTimeDoc(now)).with("operationTime", now);
+            ReplyTime now = replyTime(clock.currentValue());
+            e.with("$clusterTime", now.document).with("operationTime", now.timestamp);
             throw e;
         }
         BsonDocument out = new BsonDocument();
@@ -50,10 +69,23 @@ public final class ClusterTimeInterceptor implements CommandInterceptor {
             advance(reply.get("operationTime"));
             out.putAll(reply);
         }
-        BsonTimestamp opTime = isWrite(handler) ? clock.tick() : clock.current();
-        out.put("$clusterTime", clusterTimeDoc(clock.current()));
-        out.put("operationTime", opTime);
+        BsonTimestamp opTime = isWrite(handler) ? clock.tick() : null;
+        ReplyTime now = replyTime(clock.currentValue());
+        out.put("$clusterTime", now.document);
+        out.put("operationTime", opTime != null ? opTime : now.timestamp);
         return out;
+    }
+
+    /** The shared reply time for clock value {@code value}, built when the clock has moved since the last one. */
+    private ReplyTime replyTime(long value) {
+        ReplyTime t = latest;
+        if (t.value != value) {
+            t = new ReplyTime(value);
+            if (Long.compareUnsigned(value, latest.value) > 0) {
+                latest = t; // a racing reply may keep an older one: harmless, the next reply rebuilds
+            }
+        }
+        return t;
     }
 
     private static boolean isWrite(CommandHandler handler) {
@@ -77,10 +109,14 @@ public final class ClusterTimeInterceptor implements CommandInterceptor {
         }
     }
 
+    /**
+     * The command without {@code readConcern.afterClusterTime} (and then without {@code $clusterTime} too); the
+     * command itself when it has no {@code afterClusterTime}.
+     */
     static BsonDocument stripTimeFields(BsonDocument command) {
         BsonValue rc = command.get("readConcern");
         boolean hasAfter = rc != null && rc.isDocument() && rc.asDocument().containsKey("afterClusterTime");
-        if (!command.containsKey("$clusterTime") && !hasAfter) {
+        if (!hasAfter) {
             return command;
         }
         BsonDocument out = new BsonDocument();

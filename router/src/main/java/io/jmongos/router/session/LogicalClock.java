@@ -35,6 +35,11 @@ public final class LogicalClock {
         return new BsonTimestamp(packed.get());
     }
 
+    /** The current time as a Timestamp's 64-bit value (seconds << 32 | increment), without allocating. */
+    public long currentValue() {
+        return packed.get();
+    }
+
     /** Reserve the next time for a write and return it. */
     public BsonTimestamp tick() {
         long secs = wallMillis.getAsLong() / 1000;
@@ -51,8 +56,8 @@ public final class LogicalClock {
 
     /** Move the clock forward to {@code t} if it is later and not absurdly far ahead of the wall clock. */
     public void advanceTo(BsonTimestamp t) {
-        if (t == null) {
-            return;
+        if (t == null || Long.compareUnsigned(t.getValue(), packed.get()) <= 0) {
+            return; // the usual case, a client or shard gossiping a time the router has reached: no write
         }
         long limitSecs = wallMillis.getAsLong() / 1000 + MAX_ACCEPTABLE_DRIFT_SECS;
         if ((t.getValue() >>> 32) > limitSecs) {
