@@ -1,6 +1,7 @@
 package io.jmongos.engine.plan;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.jmongos.engine.catalog.IndexMeta;
 import org.bson.BsonDocument;
@@ -15,10 +16,15 @@ import org.bson.BsonDocument;
  * @param reverse      scan direction
  * @param providesSort true when no blocking sort is needed
  * @param dedupe       true when one document may appear under several keys (multikey index)
- * @param bounds       explain's indexBounds
+ * @param boundsSource explain's indexBounds, built only when explain asks (not for every query)
  */
 public record QueryPlan(IndexMeta index, boolean idRanges, List<KeyRange> ranges, boolean reverse,
-                        boolean providesSort, boolean dedupe, BsonDocument bounds) {
+                        boolean providesSort, boolean dedupe, Supplier<BsonDocument> boundsSource) {
+    /** Explain's indexBounds. */
+    public BsonDocument bounds() {
+        return boundsSource.get();
+    }
+
     public boolean isCollectionScan() {
         return index == null && !idRanges;
     }

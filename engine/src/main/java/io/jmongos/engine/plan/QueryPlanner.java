@@ -11,6 +11,7 @@ import io.jmongos.engine.catalog.IndexMeta;
 import io.jmongos.engine.query.FieldPath;
 import io.jmongos.engine.query.SortSpec;
 import io.jmongos.engine.storage.Keys;
+import io.jmongos.engine.write.ShellFormat;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -92,13 +93,13 @@ public final class QueryPlanner {
             boolean reverse = hint.asDocument().get("$natural").isNumber()
                     && hint.asDocument().get("$natural").asNumber().doubleValue() < 0;
             return new QueryPlan(null, false, List.of(fullRange(c.recordPrefix())), reverse, false, false,
-                    new BsonDocument());
+                    BsonDocument::new);
         }
         boolean isId = hint.isString() ? hint.asString().getValue().equals(CollectionMeta.ID_INDEX_NAME)
                 : hint.isDocument() && hint.asDocument().equals(new BsonDocument("_id", new org.bson.BsonInt32(1)));
         if (isId) {
             QueryPlan p = idCandidate(c, bounds, sort).plan;
-            return new QueryPlan(null, true, p.ranges(), p.reverse(), p.providesSort(), false, p.bounds());
+            return new QueryPlan(null, true, p.ranges(), p.reverse(), p.providesSort(), false, p.boundsSource());
         }
         for (IndexMeta index : indexes) {
             boolean match = hint.isString() ? index.name().equals(hint.asString().getValue())
@@ -114,7 +115,7 @@ public final class QueryPlanner {
     private static QueryPlan collectionScan(CollectionMeta c, SortSpec sort) {
         boolean reverse = sort.isEmpty() && sort.naturalDirection() < 0;
         return new QueryPlan(null, false, List.of(fullRange(c.recordPrefix())), reverse, false, false,
-                new BsonDocument());
+                BsonDocument::new);
     }
 
     private static KeyRange fullRange(byte[] prefix) {
@@ -132,7 +133,7 @@ public final class QueryPlanner {
         SortCheck s = sortCheck(List.of(FieldPath.of("_id")), ID_DIRECTIONS, built, bounds, sort, false);
         boolean idRanges = score > 0 || s.provides && !sort.isEmpty();
         QueryPlan plan = new QueryPlan(null, idRanges, built.ranges(), s.reverse, s.provides, false,
-                explainBounds(List.of("_id"), fields, built));
+                () -> explainBounds(List.of("_id"), fields, built));
         return new Candidate(plan, score);
     }
 
@@ -153,7 +154,7 @@ public final class QueryPlanner {
             score++;
         }
         QueryPlan plan = new QueryPlan(index, false, built.ranges(), s.reverse, s.provides, index.multikey(),
-                explainBounds(names, fields, built));
+                () -> explainBounds(names, fields, built));
         return new Candidate(plan, score);
     }
 
@@ -213,10 +214,12 @@ public final class QueryPlanner {
             FieldBounds b = fields.get(i);
             BsonArray arr = new BsonArray();
             if (i < built.pointFields()) {
-                b.points.forEach(p -> arr.add(new BsonString("[" + p + ", " + p + "]")));
+                b.points.forEach(p -> arr.add(new BsonString("[" + ShellFormat.format(p) + ", "
+                        + ShellFormat.format(p) + "]")));
             } else if (i == built.pointFields() && built.rangeField()) {
                 arr.add(new BsonString((b.lower == null || !b.lowerInclusive ? "(" : "[")
-                        + (b.lower == null ? "MinKey" : b.lower) + ", " + (b.upper == null ? "MaxKey" : b.upper)
+                        + (b.lower == null ? "MinKey" : ShellFormat.format(b.lower)) + ", "
+                        + (b.upper == null ? "MaxKey" : ShellFormat.format(b.upper))
                         + (b.upper == null || !b.upperInclusive ? ")" : "]")));
             } else {
                 arr.add(new BsonString("[MinKey, MaxKey]"));

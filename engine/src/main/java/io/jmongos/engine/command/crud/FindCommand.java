@@ -10,13 +10,16 @@ import io.jmongos.engine.command.ReadLease;
 import io.jmongos.engine.command.TxnRole;
 import io.jmongos.engine.command.Views;
 import io.jmongos.engine.command.aggregate.PipelineRunner;
+import io.jmongos.engine.exec.QueryStream;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
+import org.bson.BsonValue;
 
 /**
- * find: plans the query, opens a cursor over a snapshot (or the transaction) and returns the first batch. On a
- * view, the query becomes stages after the view's pipeline.
+ * find: plans the query, opens a cursor over a snapshot (or the transaction) and returns the first batch; a
+ * find by _id alone reads its document by key ({@link IdLookup}). On a view, the query becomes stages after the
+ * view's pipeline. A first batch that exhausts the results registers no cursor (id 0).
  */
 public final class FindCommand implements EngineCommand {
     @Override
@@ -38,6 +41,12 @@ public final class FindCommand implements EngineCommand {
         }
         try (ReadLease lease = op.openRead()) {
             CollectionMeta c = op.collection(req.ns());
+            BsonValue id = c == null ? null : IdLookup.idOf(req.query());
+            if (id != null) {
+                QueryStream s = IdLookup.read(op.services(), lease.view(), c, req.query(), id, op.deadline(),
+                        op.letVariables());
+                return CursorReplies.open(op, req.ns().full(), s, null, first, req.singleBatch());
+            }
             QuerySupport.Planned p = QuerySupport.plan(op.services(), lease.view(), c, req.query(), op.deadline(),
                     op.letVariables());
             return CursorReplies.open(op, req.ns().full(), p.stream(), lease.detach(), first, req.singleBatch());
