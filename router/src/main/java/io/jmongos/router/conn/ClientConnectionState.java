@@ -28,6 +28,16 @@ public final class ClientConnectionState {
     private volatile BsonDocument clientMetadata;
     private volatile List<String> compressors = List.of();
     private volatile Runnable closer = () -> { };
+    /** {@link #format} of the client and of the balancer address, made on first use and remade if they change. */
+    private volatile FormattedAddress clientText;
+    private volatile FormattedAddress proxyText;
+
+    /** An address and its "host:port" text. */
+    private record FormattedAddress(InetSocketAddress address, String text) {
+        static FormattedAddress of(InetSocketAddress a) {
+            return new FormattedAddress(a, format(a));
+        }
+    }
 
     public ClientConnectionState(long connectionId, InetSocketAddress peerAddress, InetSocketAddress localAddress,
                                  boolean loadBalancerPort) {
@@ -68,6 +78,31 @@ public final class ClientConnectionState {
     /** The balancer's address when the PROXY header named another client; null otherwise. */
     public InetSocketAddress proxyAddress() {
         return proxyAddress;
+    }
+
+    /** {@code format(clientAddress())}, formatted once per address rather than per request. */
+    public String clientAddressText() {
+        InetSocketAddress a = clientAddress;
+        FormattedAddress f = clientText;
+        if (f == null || f.address() != a) {
+            f = FormattedAddress.of(a);
+            clientText = f;
+        }
+        return f.text();
+    }
+
+    /** {@code format(proxyAddress())} (null without a proxied client), formatted once per address. */
+    public String proxyAddressText() {
+        InetSocketAddress a = proxyAddress;
+        if (a == null) {
+            return null;
+        }
+        FormattedAddress f = proxyText;
+        if (f == null || f.address() != a) {
+            f = FormattedAddress.of(a);
+            proxyText = f;
+        }
+        return f.text();
     }
 
     /** Called by the frontend once a PROXY header named the real client. */

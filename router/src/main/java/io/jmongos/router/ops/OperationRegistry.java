@@ -12,19 +12,18 @@ import org.bson.BsonValue;
 
 import io.jmongos.router.command.CommandSpec;
 import io.jmongos.router.session.ClientInfo;
-import io.jmongos.router.session.OperationSessionInfo;
 
 /** The operations running now, with their op ids (currentOp) and kill flags (killOp). */
 public final class OperationRegistry {
     private final AtomicInteger nextOpId = new AtomicInteger(1);
     private final Map<Integer, ActiveOperation> running = new ConcurrentHashMap<>();
 
-    public ActiveOperation start(ClientInfo client, String name, String db, BsonDocument command, CommandSpec spec,
-                                 OperationSessionInfo session) {
+    /** Record a command as running; its namespace and session fields are read only when currentOp asks. */
+    public ActiveOperation start(ClientInfo client, String name, String db, BsonDocument command, CommandSpec spec) {
         int opid = nextOpId.getAndUpdate(i -> i == Integer.MAX_VALUE ? 1 : i + 1);
         BsonDocument shown = spec.redactInLogs() ? new BsonDocument(name, new BsonString("***")) : command;
-        ActiveOperation op = new ActiveOperation(opid, client, opType(name), namespace(name, db, command), shown,
-                session, System.currentTimeMillis(), System.nanoTime());
+        ActiveOperation op = new ActiveOperation(opid, client, name, db, command, shown,
+                System.currentTimeMillis(), System.nanoTime());
         running.put(opid, op);
         return op;
     }

@@ -24,19 +24,12 @@ public final class OperationTrackingInterceptor implements CommandInterceptor {
 
     @Override
     public BsonDocument intercept(CommandContext ctx, CommandHandler handler, BsonDocument command, Invocation next) {
-        OperationSessionInfo session;
-        try {
-            session = OperationSessionInfo.parse(command);
-        } catch (CommandFailedException e) {
-            session = OperationSessionInfo.NONE; // reported by the session layer
-        }
         String name = command.isEmpty() ? handler.name() : command.getFirstKey();
-        ActiveOperation op = registry.start(ClientInfo.of(ctx.connection()), name, ctx.db(), command, handler.spec(),
-                session);
+        ActiveOperation op = registry.start(ClientInfo.of(ctx.connection()), name, ctx.db(), command, handler.spec());
         try {
             BsonDocument reply = next.proceed(ctx, command);
             if (op.killed()) {
-                throw interrupted(session);
+                throw interrupted(op.session());
             }
             return reply;
         } finally {

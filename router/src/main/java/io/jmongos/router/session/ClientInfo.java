@@ -19,8 +19,8 @@ public record ClientInfo(long connectionId, boolean loadBalanced, String client,
     public static final String PROXY_ADDRESS_FIELD = "proxyAddress";
 
     public static ClientInfo of(ClientConnectionState c) {
-        return new ClientInfo(c.connectionId(), c.loadBalancerPort(), ClientConnectionState.format(c.clientAddress()),
-                ClientConnectionState.format(c.proxyAddress()), c.clientMetadata());
+        return new ClientInfo(c.connectionId(), c.loadBalancerPort(), c.clientAddressText(), c.proxyAddressText(),
+                c.clientMetadata());
     }
 
     /** Append {@code client}, {@code proxyAddress}, {@code connectionId}, {@code clientMetadata} as currentOp does. */

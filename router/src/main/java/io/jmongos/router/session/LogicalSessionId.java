@@ -1,6 +1,5 @@
 package io.jmongos.router.session;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,8 +52,16 @@ public record LogicalSessionId(UUID id) {
             throw new CommandFailedException(ErrorCode.BAD_VALUE,
                     "BSON field '" + field + ".id' must be a UUID (binary subtype 4, 16 bytes)");
         }
-        ByteBuffer bb = ByteBuffer.wrap(bin.getData());
-        return new LogicalSessionId(new UUID(bb.getLong(), bb.getLong()));
+        byte[] b = bin.getData();
+        return new LogicalSessionId(new UUID(bigEndianLong(b, 0), bigEndianLong(b, Long.BYTES)));
+    }
+
+    private static long bigEndianLong(byte[] b, int from) {
+        long v = 0;
+        for (int i = from; i < from + Long.BYTES; i++) {
+            v = (v << Byte.SIZE) | (b[i] & 0xFF);
+        }
+        return v;
     }
 
     private static CommandFailedException typeMismatch(String field, BsonValue v, String expected) {
