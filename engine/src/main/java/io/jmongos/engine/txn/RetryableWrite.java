@@ -12,15 +12,23 @@ public final class RetryableWrite {
     private final long txnNumber;
     private final SessionRecords records;
 
-    RetryableWrite(SessionState session, long txnNumber, SessionRecords records) {
+    /**
+     * True while nothing can be recorded for this txnNumber yet: the command started it (the session's number
+     * was lower, and the session is checked out, so no other command of it runs) and none of its own records
+     * collided. Lookups are skipped then: a fresh retryable write (the usual case) costs no read.
+     */
+    private boolean fresh;
+
+    RetryableWrite(SessionState session, long txnNumber, SessionRecords records, boolean fresh) {
         this.session = session;
         this.txnNumber = txnNumber;
         this.records = records;
+        this.fresh = fresh;
     }
 
     /** The recorded result of {@code stmtId}, or null if it has not been executed. */
     public BsonDocument executed(int stmtId) {
-        return records.statement(session.key(), txnNumber, stmtId);
+        return fresh ? null : records.statement(session.key(), txnNumber, stmtId);
     }
 
     /**
@@ -29,6 +37,10 @@ public final class RetryableWrite {
      */
     public boolean record(StorageTxn txn, int stmtId, BsonDocument result) {
         records.saveSession(txn, session.key(), txnNumber, TxnState.RETRYABLE);
-        return records.saveStatement(txn, session.key(), txnNumber, stmtId, result);
+        if (records.saveStatement(txn, session.key(), txnNumber, stmtId, result)) {
+            return true;
+        }
+        fresh = false; // e.g. a stmtId repeated in one batch: its recorded result must be read from now on
+        return false;
     }
 }

@@ -187,11 +187,12 @@ public final class SessionCatalog {
                     + "write with txnNumber " + n + " on session " + s.describe()
                     + " because it was used by a multi-document transaction");
         }
-        if (n > s.txnNumber()) {
+        boolean fresh = n > s.txnNumber();
+        if (fresh) {
             abortOpen(s);
             s.set(n, TxnState.RETRYABLE, null);
         }
-        return new RetryableWrite(s, n, records);
+        return new RetryableWrite(s, n, records, fresh);
     }
 
     /** endSessions/killSessions: aborts the session's transaction and forgets its in-memory state. */
