@@ -1,6 +1,7 @@
 package io.jmongos.bench;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +26,16 @@ import io.jmongos.bench.target.TargetKind;
 import io.jmongos.bench.target.TargetLauncher;
 
 /**
- * Runs the load scenarios on a group of targets served by one process: the three jmongos targets share one
- * jmongos (main port, LB port, HAProxy in front of the LB port), so they are compared on the same process at
- * the same moment; the peer and the limit server are groups of one. Per group: start, prepare and probe each
- * scenario, a warm pass, then for each scenario and thread count one load per target, the target order
- * rotating from load to load so none always goes first.
+ * Runs the load scenarios on every target side by side. All targets run at once: the three jmongos targets
+ * share one jmongos process (main port, LB port, HAProxy in front of the LB port), the peer and the limit server
+ * have their own. Per scenario: prepare and probe it on each target, a warm pass, then for each thread count one
+ * load per target back to back, the order rotating from load to load so no target always goes first.
  */
 final class TargetRuns {
-    /** Shortest warm pass per target and scenario when a group splits the pass between its targets. */
+    /** Shortest warm pass per target and scenario when the pass is split between the targets. */
     static final long MIN_WARM_PASS_MILLIS = 500;
+    /** Pause after a warm pass so the targets' JIT compiler and GC threads finish before anything is measured. */
+    static final long SETTLE_MILLIS = 1000;
 
     private final BenchOptions options;
     private final BenchPlan plan;
@@ -52,41 +54,21 @@ final class TargetRuns {
         this.results = results;
     }
 
-    /** Every target of the run: the jmongos targets as one group (where the first of them is listed). */
+    /**
+     * Every target of the run, all started up front and measured side by side: for each scenario and thread
+     * count one load per target, back to back, so a change in the machine's background load affects all
+     * targets alike.
+     */
     void runAll() {
-        List<TargetKind> jmongos = options.targets.stream().filter(TargetKind::isJmongos).toList();
-        boolean jmongosDone = false;
-        for (TargetKind kind : options.targets) {
-            if (kind.isJmongos()) {
-                if (!jmongosDone) {
-                    group(jmongos);
-                    jmongosDone = true;
-                }
-            } else {
-                group(List.of(kind));
-            }
-        }
-    }
-
-    private void group(List<TargetKind> kinds) {
-        List<Scenario> scenarios = Scenarios.all().stream().filter(s -> options.runs(s.name())
-                && kinds.stream().anyMatch(s::supports)).toList();
-        if (scenarios.isEmpty()) {
+        List<TargetKind> kinds = options.targets.stream().filter(k -> Scenarios.all().stream()
+                .anyMatch(s -> options.runs(s.name()) && s.supports(k))).toList();
+        if (kinds.isEmpty()) {
             return;
         }
-        String name = kinds.get(0).isJmongos() ? "jmongos" : kinds.get(0).id();
-        List<RunningTarget> targets;
-        try {
-            targets = kinds.get(0).isJmongos() ? launcher.startJmongos(kinds, name, List.of())
-                    : List.of(launcher.start(kinds.get(0)));
-        } catch (Exception e) {
-            kinds.forEach(k -> results.problem(k.id(), "did not start: " + e.getMessage()));
-            System.out.println("bench: " + name + " did not start: " + e.getMessage());
-            return;
-        }
+        List<RunningTarget> targets = start(kinds);
         List<MongoClient> open = new ArrayList<>();
         try {
-            ItemsDataset items = new ItemsDataset(plan.items());
+            Map<Long, ItemsDataset> datasets = new HashMap<>();
             List<ScenarioContext> contexts = new ArrayList<>();
             for (RunningTarget t : targets) {
                 results.target(t.kind().id(), t.info());
@@ -94,14 +76,17 @@ final class TargetRuns {
                         + t.server().pid() + " on port " + t.clientPort());
                 MongoClient c = clients.create(t);
                 open.add(c);
+                ItemsDataset items = datasets.computeIfAbsent(t.server().pid(), pid -> new ItemsDataset(plan.items()));
                 contexts.add(new ScenarioContext(t, c, items));
             }
-            for (Scenario s : scenarios) {
-                runScenario(s, contexts);
+            for (Scenario s : Scenarios.all()) {
+                if (options.runs(s.name())) {
+                    runScenario(s, contexts);
+                }
             }
-            noteIndex(targets, items);
+            noteIndex(contexts);
         } catch (RuntimeException e) {
-            results.problem(name, e.toString());
+            results.problem("targets", e.toString());
         } finally {
             open.forEach(MongoClient::close);
             for (RunningTarget t : targets) {
@@ -110,6 +95,36 @@ final class TargetRuns {
                 t.close();
             }
         }
+    }
+
+    /** One jmongos process for every jmongos target, one process each for the others. */
+    private List<RunningTarget> start(List<TargetKind> kinds) {
+        List<RunningTarget> targets = new ArrayList<>();
+        List<TargetKind> jmongos = kinds.stream().filter(TargetKind::isJmongos).toList();
+        if (!jmongos.isEmpty()) {
+            try {
+                targets.addAll(launcher.startJmongos(jmongos, "jmongos", List.of()));
+            } catch (Exception e) {
+                jmongos.forEach(k -> results.problem(k.id(), "did not start: " + e.getMessage()));
+                System.out.println("bench: jmongos did not start: " + e.getMessage());
+            }
+        }
+        for (TargetKind k : kinds) {
+            if (k.isJmongos()) {
+                continue;
+            }
+            try {
+                targets.add(launcher.start(k));
+            } catch (Exception e) {
+                results.problem(k.id(), "did not start: " + e.getMessage());
+                System.out.println("bench: " + k.id() + " did not start: " + e.getMessage());
+            }
+        }
+        List<RunningTarget> ordered = new ArrayList<>();
+        for (TargetKind k : kinds) {
+            targets.stream().filter(t -> t.kind() == k).forEach(ordered::add);
+        }
+        return ordered;
     }
 
     private void runScenario(Scenario s, List<ScenarioContext> contexts) {
@@ -173,6 +188,11 @@ final class TargetRuns {
                 afterLoad(s, e.getKey());
             }
         }
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One measured load; false when interrupted. */
@@ -205,14 +225,15 @@ final class TargetRuns {
         }
     }
 
-    private static void noteIndex(List<RunningTarget> targets, ItemsDataset items) {
-        String note = items.indexNote();
-        if (note == null && targets.get(0).kind() == TargetKind.MJS && items.loaded()) {
-            note = "mongo-java-server 1.46.0 accepts createIndex {g: 1} but does not implement secondary indexes"
-                    + " (it logs 'adding secondary index ... is not yet implemented. ignoring'): find100 scans";
-        }
-        if (note != null) {
-            for (RunningTarget t : targets) {
+    private static void noteIndex(List<ScenarioContext> contexts) {
+        for (ScenarioContext ctx : contexts) {
+            RunningTarget t = ctx.target();
+            String note = ctx.itemsIndexNote();
+            if (note == null && t.kind() == TargetKind.MJS && ctx.itemsLoaded()) {
+                note = "mongo-java-server 1.46.0 accepts createIndex {g: 1} but does not implement secondary indexes"
+                        + " (it logs 'adding secondary index ... is not yet implemented. ignoring'): find100 scans";
+            }
+            if (note != null) {
                 t.info().append("note", new BsonString(note));
             }
         }

@@ -68,8 +68,9 @@ public final class MarkdownReport {
                 notes.add(id + ": " + str(t, "note"));
             }
         }
-        md.append("\nThe jmongos targets share one process and are measured back to back, target order rotating"
-                + " per load. All JVM flags as the targets ran (jcmd VM.flags) are in the JSON file.\n\n");
+        md.append("\nAll targets run at the same time; for each scenario and thread count they are measured back to"
+                + " back, in an order that rotates from load to load. The three jmongos targets share one jmongos"
+                + " process. All JVM flags as the targets ran (jcmd VM.flags) are in the JSON file.\n\n");
         notes.forEach(n -> md.append("- ").append(cell(n)).append('\n'));
         if (!notes.isEmpty()) {
             md.append('\n');

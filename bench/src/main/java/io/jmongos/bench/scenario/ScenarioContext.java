@@ -42,6 +42,11 @@ public final class ScenarioContext {
         return items.indexNote();
     }
 
+    /** Whether the items collection has been loaded on this target's server. */
+    public boolean itemsLoaded() {
+        return items.loaded();
+    }
+
     /** The items collection, loaded on first use. */
     public ItemsDataset items() throws Exception {
         items.ensureLoaded(database());
