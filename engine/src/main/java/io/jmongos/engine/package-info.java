@@ -9,7 +9,8 @@
  * ({@code 8-byte index id + compound key [+ KeyEncoder(_id)] -> KeyEncoder(_id)}; unique indexes omit the id
  * from the key so two writers of one key collide) and {@code sessions} (per session its txnNumber and state,
  * and per stmtId the result of its latest retryable write, overwritten in place by the next txnNumber).
- * {@link io.jmongos.engine.storage.KeyEncoder} orders bytes exactly as MongoDB orders BSON values, so _id order, index order and range bounds are byte order.
+ * {@link io.jmongos.engine.storage.KeyEncoder} orders bytes exactly as MongoDB orders BSON values, so _id order,
+ * index order and range bounds are byte order.
  * A capped collection also keeps its insertion order under its own collection id in {@code indexes}
  * ({@link io.jmongos.engine.write.CappedRecords}: sequence -> _id, _id -> sequence and size, a state entry);
  * its collection scans read that order, and an insert removes the oldest documents in its own transaction.
