@@ -1,0 +1,75 @@
+package io.jmongos.bench.target;
+
+import org.bson.BsonDocument;
+
+/**
+ * A started target: where clients connect, how (load-balanced, PROXY header), the server process whose memory
+ * is measured, and what was recorded about it (command line, JVM flags, heap, versions).
+ */
+public final class RunningTarget implements AutoCloseable {
+    private final TargetKind kind;
+    private final int clientPort;
+    private final ChildProcess server;
+    private final ChildProcess balancer;
+    private final int mainPort;
+    private final BsonDocument info;
+
+    RunningTarget(TargetKind kind, int clientPort, int mainPort, ChildProcess server, ChildProcess balancer,
+                  BsonDocument info) {
+        if (server == null) {
+            throw new IllegalArgumentException("a started target has a server process");
+        }
+        this.kind = kind;
+        this.clientPort = clientPort;
+        this.mainPort = mainPort;
+        this.server = server;
+        this.balancer = balancer;
+        this.info = info;
+    }
+
+    /** A server inside the load generator's own JVM (client warm-up only: nothing is measured on it). */
+    public static RunningTarget inProcess(TargetKind kind, int port) {
+        return new RunningTarget(kind, port, port, new BsonDocument());
+    }
+
+    private RunningTarget(TargetKind kind, int clientPort, int mainPort, BsonDocument info) {
+        this.kind = kind;
+        this.clientPort = clientPort;
+        this.mainPort = mainPort;
+        this.server = null;
+        this.balancer = null;
+        this.info = info;
+    }
+
+    public TargetKind kind() {
+        return kind;
+    }
+
+    /** The port load clients use (main port, LB port, or HAProxy's frontend). */
+    public int clientPort() {
+        return clientPort;
+    }
+
+    /** The server's main (non-LB) port, for admin clients that poll while the load runs elsewhere. */
+    public int mainPort() {
+        return mainPort;
+    }
+
+    public ChildProcess server() {
+        return server;
+    }
+
+    public BsonDocument info() {
+        return info;
+    }
+
+    @Override
+    public void close() {
+        if (balancer != null) {
+            balancer.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+}
