@@ -27,7 +27,8 @@ final class ClientWarmup {
 
     static void run(BenchOptions options, BenchPlan plan, DriverClients clients) {
         MongoServer server = new MongoServer(new MemoryBackend().version(new MongoJavaServerMain.ReportedVersion()));
-        InetSocketAddress address = server.bind();
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
         int threads = plan.threads().stream().mapToInt(Integer::intValue).max().orElse(1);
         RunningTarget local = RunningTarget.inProcess(TargetKind.MJS, address.getPort());
         long start = System.nanoTime();
