@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.bson.conversions.Bson;
 
 import com.mongodb.client.ClientSession;
 
@@ -32,6 +34,19 @@ final class Args {
 
     boolean has(String key) {
         return doc.containsKey(key);
+    }
+
+    /** Applies the {@code hint} argument when present: a string names the index, a document is its keys. */
+    void hint(Consumer<String> byName, Consumer<Bson> byKeys) {
+        if (!has("hint")) {
+            return;
+        }
+        BsonValue h = get("hint");
+        if (h.isString()) {
+            byName.accept(h.asString().getValue());
+        } else {
+            byKeys.accept(h.asDocument());
+        }
     }
 
     BsonValue get(String key) {

@@ -43,14 +43,7 @@ final class ReadOperations {
         if (a.has("batchSize")) {
             it.batchSize(a.integer("batchSize"));
         }
-        if (a.has("hint")) {
-            BsonValue h = a.get("hint");
-            if (h.isString()) {
-                it.hintString(h.asString().getValue());
-            } else {
-                it.hint(h.asDocument());
-            }
-        }
+        a.hint(it::hintString, it::hint);
         if (a.has("comment")) {
             it.comment(a.get("comment"));
         }
@@ -113,14 +106,7 @@ final class ReadOperations {
         if (a.has("comment")) {
             it.comment(a.get("comment"));
         }
-        if (a.has("hint")) {
-            BsonValue h = a.get("hint");
-            if (h.isString()) {
-                it.hintString(h.asString().getValue());
-            } else {
-                it.hint(h.asDocument());
-            }
-        }
+        a.hint(it::hintString, it::hint);
         if (a.has("let")) {
             it.let(a.document("let"));
         }
@@ -158,14 +144,7 @@ final class ReadOperations {
         if (a.has("limit")) {
             o.limit(a.integer("limit"));
         }
-        if (a.has("hint")) {
-            BsonValue h = a.get("hint");
-            if (h.isString()) {
-                o.hintString(h.asString().getValue());
-            } else {
-                o.hint(h.asDocument());
-            }
-        }
+        a.hint(o::hintString, o::hint);
         if (a.has("collation")) {
             o.collation(DriverOptions.collation(a.document("collation")));
         }
@@ -201,14 +180,7 @@ final class ReadOperations {
         if (a.has("comment")) {
             it.comment(a.get("comment"));
         }
-        if (a.has("hint")) {
-            BsonValue h = a.get("hint");
-            if (h.isString()) {
-                it.hintString(h.asString().getValue());
-            } else {
-                it.hint(h.asDocument());
-            }
-        }
+        a.hint(it::hintString, it::hint);
         if (a.has("maxTimeMS")) {
             it.maxTime(a.longValue("maxTimeMS"), TimeUnit.MILLISECONDS);
         }

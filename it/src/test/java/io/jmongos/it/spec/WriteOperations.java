@@ -64,14 +64,7 @@ final class WriteOperations {
         if (a.has("collation")) {
             o.collation(DriverOptions.collation(a.document("collation")));
         }
-        if (a.has("hint")) {
-            BsonValue h = a.get("hint");
-            if (h.isString()) {
-                o.hintString(h.asString().getValue());
-            } else {
-                o.hint(h.asDocument());
-            }
-        }
+        a.hint(o::hintString, o::hint);
         if (a.has("let")) {
             o.let(a.document("let"));
         }
@@ -137,14 +130,7 @@ final class WriteOperations {
         if (a.has("collation")) {
             o.collation(DriverOptions.collation(a.document("collation")));
         }
-        if (a.has("hint")) {
-            BsonValue h = a.get("hint");
-            if (h.isString()) {
-                o.hintString(h.asString().getValue());
-            } else {
-                o.hint(h.asDocument());
-            }
-        }
+        a.hint(o::hintString, o::hint);
         if (a.has("let")) {
             o.let(a.document("let"));
         }
