@@ -9,6 +9,7 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
 
 /** The leak check used by the codec tests does see a leak (with paranoid detection, as in surefire). */
+@LeaksOnPurpose
 class NoLeaksSelfTest {
     @Test
     void aLeakedBufferIsReported() throws Exception {
