@@ -101,12 +101,7 @@ final class WriteOperations {
         UpdateOptions u = updateOptions(a);
         ReplaceOptions o = new ReplaceOptions().upsert(u.isUpsert()).collation(u.getCollation())
                 .bypassDocumentValidation(u.getBypassDocumentValidation()).let(u.getLet()).sort(u.getSort());
-        if (u.getHint() != null) {
-            o.hint(u.getHint());
-        }
-        if (u.getHintString() != null) {
-            o.hintString(u.getHintString());
-        }
+        a.hint(o::hintString, o::hint);
         if (u.getComment() != null) {
             o.comment(u.getComment());
         }
@@ -162,12 +157,7 @@ final class WriteOperations {
         FindOneAndUpdateOptions o = new FindOneAndUpdateOptions().upsert(u.isUpsert()).collation(u.getCollation())
                 .arrayFilters(u.getArrayFilters()).bypassDocumentValidation(u.getBypassDocumentValidation())
                 .let(u.getLet()).sort(u.getSort()).returnDocument(returnDocument(a));
-        if (u.getHint() != null) {
-            o.hint(u.getHint());
-        }
-        if (u.getHintString() != null) {
-            o.hintString(u.getHintString());
-        }
+        a.hint(o::hintString, o::hint);
         if (u.getComment() != null) {
             o.comment(u.getComment());
         }
@@ -196,12 +186,7 @@ final class WriteOperations {
         FindOneAndReplaceOptions o = new FindOneAndReplaceOptions().upsert(r.isUpsert()).collation(r.getCollation())
                 .bypassDocumentValidation(r.getBypassDocumentValidation()).let(r.getLet()).sort(r.getSort())
                 .returnDocument(returnDocument(a));
-        if (r.getHint() != null) {
-            o.hint(r.getHint());
-        }
-        if (r.getHintString() != null) {
-            o.hintString(r.getHintString());
-        }
+        a.hint(o::hintString, o::hint);
         if (r.getComment() != null) {
             o.comment(r.getComment());
         }
@@ -221,12 +206,7 @@ final class WriteOperations {
         BsonDocument filter = a.document("filter");
         DeleteOptions del = deleteOptions(a);
         FindOneAndDeleteOptions o = new FindOneAndDeleteOptions().collation(del.getCollation()).let(del.getLet());
-        if (del.getHint() != null) {
-            o.hint(del.getHint());
-        }
-        if (del.getHintString() != null) {
-            o.hintString(del.getHintString());
-        }
+        a.hint(o::hintString, o::hint);
         if (del.getComment() != null) {
             o.comment(del.getComment());
         }
