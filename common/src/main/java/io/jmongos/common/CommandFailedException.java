@@ -16,6 +16,8 @@ import org.bson.BsonValue;
  */
 public class CommandFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** Reply fields {@link #toReply()} writes itself; everything else in an error reply is an extra field. */
+    private static final Set<String> REPLY_FIELDS = Set.of("ok", "errmsg", "code", "codeName", "errorLabels");
 
     private final int code;
     private final String codeName;
@@ -80,7 +82,7 @@ public class CommandFailedException extends RuntimeException {
         String msg = reply.containsKey("errmsg") ? reply.getString("errmsg").getValue() : "";
         CommandFailedException e = new CommandFailedException(code, name, msg);
         for (String key : reply.keySet()) {
-            if (!Set.of("ok", "errmsg", "code", "codeName", "errorLabels").contains(key)) {
+            if (!REPLY_FIELDS.contains(key)) {
                 e.extra.put(key, reply.get(key));
             }
         }
