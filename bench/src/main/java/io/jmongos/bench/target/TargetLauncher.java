@@ -104,6 +104,12 @@ public final class TargetLauncher {
         }
     }
 
+    /**
+     * Environment variable with extra JVM flags for jmongos targets only (e.g. an async-profiler -agentpath);
+     * recorded with the other flags.
+     */
+    static final String EXTRA_JMONGOS_FLAGS_ENV = "BENCH_JMONGOS_JVM_FLAGS";
+
     private List<String> jvmFlags(TargetKind kind) {
         return jvmFlags(kind, kind.id());
     }
@@ -113,6 +119,10 @@ public final class TargetLauncher {
         if (config.jfr() && kind.isJmongos()) {
             flags.add("-XX:StartFlightRecording=filename=" + config.runDir().resolve(name + ".jfr")
                     + ",settings=profile,dumponexit=true,jdk.ExecutionSample#period=" + JFR_SAMPLE_PERIOD);
+        }
+        String extra = System.getenv(EXTRA_JMONGOS_FLAGS_ENV);
+        if (kind.isJmongos() && extra != null && !extra.isBlank()) {
+            flags.addAll(List.of(extra.trim().split("\\s+")));
         }
         return flags;
     }
