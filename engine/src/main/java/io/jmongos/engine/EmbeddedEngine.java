@@ -10,6 +10,7 @@ import io.jmongos.engine.changes.ChangeStreams;
 import io.jmongos.engine.command.CommandDispatcher;
 import io.jmongos.engine.command.CommandRegistry;
 import io.jmongos.engine.command.EngineServices;
+import io.jmongos.engine.command.crud.PointReadCheck;
 import io.jmongos.engine.cursor.CursorManager;
 import io.jmongos.engine.storage.RocksStore;
 import io.jmongos.engine.storage.SnapshotHistory;
@@ -65,6 +66,15 @@ public final class EmbeddedEngine implements AutoCloseable {
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /**
+     * Whether {@link #runCommand} would answer this command at once: a point read by {@code _id} that reads at most
+     * one record and never waits ({@link PointReadCheck}). Callers on threads that must not block use it to decide
+     * where to run the command; the answer never changes what the command returns.
+     */
+    public boolean answersAtOnce(String db, BsonDocument command) {
+        return !closed && PointReadCheck.isPointRead(services.catalog(), db, command);
     }
 
     /** Runs one TTL pass now (tests); returns the number of documents deleted. */

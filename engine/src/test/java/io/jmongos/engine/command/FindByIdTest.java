@@ -2,6 +2,7 @@ package io.jmongos.engine.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.jmongos.engine.EngineTestBase;
@@ -59,5 +60,26 @@ class FindByIdTest extends EngineTestBase {
         ok("{insert: 'c', documents: [{_id: 1}]}");
         BsonDocument r = ok("{explain: {find: 'c', filter: {_id: 1}}}");
         assertThat(r.toJson()).contains("[1, 1]").contains("_id_");
+    }
+
+    @Test
+    void onlyAFindByIdOnACollectionIsAnsweredAtOnce() {
+        ok("{insert: 'c', documents: [{_id: 1}]}");
+        ok("{create: 'v', viewOn: 'c', pipeline: []}");
+        for (String atOnce : List.of("{find: 'c', filter: {_id: 1}}", "{find: 'nope', filter: {_id: 'x'}}",
+                "{find: 'c', filter: {_id: 1}, projection: {a: 1}, limit: 1, singleBatch: true, lsid: {id: 1}}")) {
+            assertThat(engine.answersAtOnce("test", BsonDocument.parse(atOnce))).as(atOnce).isTrue();
+        }
+        for (String worker : List.of("{find: 'c', filter: {a: 1}}", "{find: 'c'}", "{find: 'c', filter: {}}",
+                "{find: 'c', filter: {_id: {$gt: 1}}}", "{find: 'c', filter: {_id: {k: 1}}}",
+                "{find: 'c', filter: {_id: [1]}}", "{find: 'c', filter: {_id: null}}",
+                "{find: 'c', filter: {_id: 1, a: 1}}", "{find: 'c', filter: {_id: 1}, hint: {a: 1}}",
+                "{find: 'c', filter: {_id: 1}, min: {a: 1}}", "{find: 'c', filter: {_id: 1}, max: {a: 1}}",
+                "{find: 'c', filter: {_id: 1}, sort: {_id: 1}}", "{find: 'c', filter: {_id: 1}, tailable: true}",
+                "{find: 'c', filter: {_id: 1}, awaitData: true}", "{find: 'v', filter: {_id: 1}}",
+                "{find: 5, filter: {_id: 1}}", "{count: 'c', query: {_id: 1}}",
+                "{aggregate: 'c', pipeline: [{$match: {_id: 1}}], cursor: {}}")) {
+            assertThat(engine.answersAtOnce("test", BsonDocument.parse(worker))).as(worker).isFalse();
+        }
     }
 }

@@ -56,6 +56,27 @@ public final class CommandDispatcher {
         return run(conn, body, db);
     }
 
+    /**
+     * Whether the OP_MSG command {@code body} can run on the calling I/O thread (see
+     * {@link CommandHandler#runsInline}): its handler says so and no interceptor vetoes it. Unknown commands run on
+     * a worker like any other (they fail there).
+     */
+    public boolean runsInline(BsonDocument body) {
+        if (body.isEmpty()) {
+            return false;
+        }
+        CommandHandler handler = services.commands().lookup(body.getFirstKey()).orElse(null);
+        if (handler == null || !handler.runsInline(services, body)) {
+            return false;
+        }
+        for (CommandInterceptor i : services.interceptors()) {
+            if (!i.allowsInline(handler, body)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private CommandOutcome run(ClientConnectionState conn, BsonDocument body, String dbOverride) {
         long start = System.nanoTime();
         String name = body.isEmpty() ? "" : body.getFirstKey();

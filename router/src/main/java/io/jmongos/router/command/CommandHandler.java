@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.bson.BsonDocument;
 
+import io.jmongos.router.RouterServices;
+
 /**
  * One command of the router. Registered by name and aliases in the {@link CommandRegistry}.
  * A handler returns the reply body (the framework adds {@code ok: 1} when absent, and
@@ -21,6 +23,19 @@ public interface CommandHandler {
     }
 
     CommandSpec spec();
+
+    /**
+     * Whether this command, with these arguments, can run on the connection's I/O thread: it never waits (no
+     * sleep, lock wait, awaitData or remote round trip) and its work is small and bounded (a point read, not a
+     * scan). Such commands skip the hand-off to the worker pool and back. False unless a handler says so; the
+     * interceptors can veto it ({@link CommandInterceptor#allowsInline}).
+     *
+     * @param services the router's services (which shard owns the data, ...)
+     * @param command  the command document, {@code $db} included
+     */
+    default boolean runsInline(RouterServices services, BsonDocument command) {
+        return false;
+    }
 
     /**
      * Run the command.

@@ -14,5 +14,13 @@ public interface CommandInterceptor {
         BsonDocument proceed(CommandContext ctx, BsonDocument command);
     }
 
+    /**
+     * Whether a command its handler would run inline ({@link CommandHandler#runsInline}) may still run on the I/O
+     * thread once this interceptor wraps it: false when the interceptor itself may wait (a fail point's block).
+     */
+    default boolean allowsInline(CommandHandler handler, BsonDocument command) {
+        return true;
+    }
+
     BsonDocument intercept(CommandContext ctx, CommandHandler handler, BsonDocument command, Invocation next);
 }

@@ -25,9 +25,10 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Last handler of a client channel. Opens the connection (main port: when the channel is active; LB
- * port: when the PROXY gate fired {@link ProxyHeaderAccepted}), runs one request at a time on the
- * {@link CommandWorkers} so replies leave in request order, writes replies on the event loop, and closes
- * the connection on malformed input with one log line. Not sharable: one per channel.
+ * port: when the PROXY gate fired {@link ProxyHeaderAccepted}), runs one request at a time so replies leave
+ * in request order (on the event loop when the command never waits, else on the {@link CommandWorkers}),
+ * writes replies on the event loop, and closes the connection on malformed input with one log line. Not
+ * sharable: one per channel.
  */
 final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     /** Decoded requests held while one runs; beyond this the channel stops reading until it drains. */
@@ -39,6 +40,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     private final CommandWorkers workers;
     private final Deque<WireRequest> pending = new ArrayDeque<>();
     private boolean busy;
+    private boolean draining;
     private boolean opened;
     private boolean quiet;
     private boolean closing;
@@ -102,43 +104,73 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         drain(ctx);
     }
 
+    /**
+     * Take the next request when none is running: a command that never waits runs here on the event loop
+     * ({@link RequestRunner#runsInline}), any other on a worker. A loop, not recursion, so a burst of pipelined
+     * inline requests does not deepen the stack; {@link #finish} calls back in and returns at once.
+     */
     private void drain(ChannelHandlerContext ctx) {
-        if (busy || closing || pending.isEmpty()) {
+        if (draining) {
             return;
         }
-        WireRequest request = pending.pollFirst();
-        if (pending.size() < MAX_PENDING_REQUESTS && !ctx.channel().config().isAutoRead()) {
-            ctx.channel().config().setAutoRead(true);
-        }
-        busy = true;
+        draining = true;
         try {
-            workers.execute(() -> process(ctx, request));
-        } catch (RejectedExecutionException e) {
-            WireErrorLog.poolFull(state);
-            closeNow(ctx);
+            while (!busy && !closing && !pending.isEmpty()) {
+                WireRequest request = pending.pollFirst();
+                if (pending.size() < MAX_PENDING_REQUESTS && !ctx.channel().config().isAutoRead()) {
+                    ctx.channel().config().setAutoRead(true);
+                }
+                busy = true;
+                if (runsInline(ctx, request)) {
+                    process(ctx, request).run();
+                    continue;
+                }
+                try {
+                    workers.execute(() -> handBack(ctx, process(ctx, request)));
+                } catch (RejectedExecutionException e) {
+                    WireErrorLog.poolFull(state);
+                    closeNow(ctx);
+                }
+            }
+        } finally {
+            draining = false;
         }
     }
 
-    /** Worker thread: run the command, then hand the outcome back to the event loop. */
-    private void process(ChannelHandlerContext ctx, WireRequest request) {
+    private boolean runsInline(ChannelHandlerContext ctx, WireRequest request) {
+        try {
+            return runner.runsInline(request);
+        } catch (RuntimeException e) {
+            return false; // a request the check cannot read fails on the worker, with its usual error
+        }
+    }
+
+    /**
+     * Run the command (on a worker, or inline on the event loop) and return what the event loop does next: write
+     * the outcome, or close the connection.
+     */
+    private Runnable process(ChannelHandlerContext ctx, WireRequest request) {
         MDC.put(StructuredLog.KEY_CTX, state.logContext());
-        Runnable next;
         try {
             CommandOutcome outcome = runner.run(state, request);
-            next = () -> complete(ctx, request, outcome);
+            return () -> complete(ctx, request, outcome);
         } catch (DecoderException e) {
-            next = () -> {
+            return () -> {
                 WireErrorLog.malformed(state, e.getMessage());
                 closeNow(ctx);
             };
         } catch (RuntimeException e) {
-            next = () -> {
+            return () -> {
                 WireErrorLog.unexpected(state, e);
                 closeNow(ctx);
             };
         } finally {
             MDC.remove(StructuredLog.KEY_CTX);
         }
+    }
+
+    /** Worker thread: hand what comes next back to the event loop. */
+    private void handBack(ChannelHandlerContext ctx, Runnable next) {
         try {
             ctx.executor().execute(next);
         } catch (RejectedExecutionException e) {

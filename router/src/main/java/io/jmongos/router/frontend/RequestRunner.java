@@ -45,6 +45,14 @@ final class RequestRunner {
         return legacy.dispatch(conn, q.fullCollectionName(), q.query());
     }
 
+    /**
+     * Whether the request can run on the I/O thread that decoded it: an OP_MSG command that never waits and does
+     * bounded work ({@link CommandDispatcher#runsInline}). Everything else, OP_QUERY included, goes to a worker.
+     */
+    boolean runsInline(WireRequest request) {
+        return request instanceof OpMsgRequest m && dispatcher.runsInline(m.commandDocument());
+    }
+
     /** The reply to send, or null when the request asked for none (OP_MSG moreToCome). */
     static WireReply reply(WireRequest request, CommandOutcome outcome) {
         WireCompressor compressor = outcome.compressible() ? request.compressor() : WireCompressor.NOOP;

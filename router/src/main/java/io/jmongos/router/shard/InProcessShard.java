@@ -51,6 +51,11 @@ public final class InProcessShard implements Shard {
     }
 
     @Override
+    public boolean answersAtOnce(String db, BsonDocument command) {
+        return !closed && engine.answersAtOnce(db, command);
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             closed = true;

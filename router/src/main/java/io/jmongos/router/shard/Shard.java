@@ -15,6 +15,15 @@ public interface Shard extends AutoCloseable {
     /** Run {@code command} against database {@code db}; thread-safe; may block. */
     BsonDocument runCommand(String db, BsonDocument command);
 
+    /**
+     * Whether {@link #runCommand} would answer this command at once, without waiting and after a small bounded
+     * amount of work (an in-process point read), so a thread that must not block may call it. False by default:
+     * a shard across the network always makes the caller wait.
+     */
+    default boolean answersAtOnce(String db, BsonDocument command) {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -36,6 +36,13 @@ final class FailCommandInterceptor implements CommandInterceptor {
         this.registry = registry;
     }
 
+    /** While the fail point is on, every command runs on a worker: it may block ({@code blockConnection}). */
+    @Override
+    public boolean allowsInline(CommandHandler handler, BsonDocument command) {
+        FailPoint fp = registry.peek(FailPointRegistry.FAIL_COMMAND);
+        return fp == null || !fp.active();
+    }
+
     @Override
     public BsonDocument intercept(CommandContext ctx, CommandHandler handler, BsonDocument command, Invocation next) {
         FailPoint fp = registry.peek(FailPointRegistry.FAIL_COMMAND);

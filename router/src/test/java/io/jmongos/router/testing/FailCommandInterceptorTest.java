@@ -195,4 +195,15 @@ class FailCommandInterceptorTest {
         assertThatThrownBy(() -> configure.run(ctx("test"), BsonDocument.parse(
                 "{configureFailPoint: 'failCommand', mode: 'off'}"))).hasMessageContaining("admin database");
     }
+
+    @Test
+    void commandsRunOnAWorkerWhileTheFailPointIsOn() {
+        BsonDocument ping = BsonDocument.parse("{ping: 1}");
+        assertThat(interceptor.allowsInline(handler("ping"), ping)).isTrue();
+        set("{configureFailPoint: 'failCommand', mode: 'alwaysOn', data: {failCommands: ['ping'], "
+                + "blockConnection: true, blockTimeMS: 10}}");
+        assertThat(interceptor.allowsInline(handler("ping"), ping)).isFalse();
+        set("{configureFailPoint: 'failCommand', mode: 'off'}");
+        assertThat(interceptor.allowsInline(handler("ping"), ping)).isTrue();
+    }
 }

@@ -48,7 +48,7 @@ final class IdLookup {
     }
 
     /** Values whose equality is exactly key equality (no documents, arrays, regexes, null or min/max keys). */
-    private static boolean pointType(BsonValue v) {
+    static boolean pointType(BsonValue v) {
         switch (v.getBsonType()) {
             case INT32: case INT64: case DOUBLE: case DECIMAL128: case STRING: case OBJECT_ID: case BINARY:
             case BOOLEAN: case DATE_TIME: case TIMESTAMP:

@@ -4,6 +4,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonValue;
 
+import io.jmongos.router.RouterServices;
 import io.jmongos.router.command.CommandContext;
 import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandSpec;
@@ -47,6 +48,14 @@ public final class CursorCommand implements CommandHandler {
     @Override
     public CommandSpec spec() {
         return spec;
+    }
+
+    /** A find by {@code _id} that the shard answers at once (an in-process point read) runs on the I/O thread. */
+    @Override
+    public boolean runsInline(RouterServices services, BsonDocument command) {
+        BsonValue db = command.get("$db");
+        return name.equals("find") && db != null && db.isString()
+                && services.primaryShard().answersAtOnce(db.asString().getValue(), command);
     }
 
     @Override

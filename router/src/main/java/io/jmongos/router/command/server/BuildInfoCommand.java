@@ -9,6 +9,7 @@ import org.bson.BsonInt32;
 import org.bson.BsonString;
 
 import io.jmongos.common.Limits;
+import io.jmongos.router.RouterServices;
 import io.jmongos.router.command.CommandContext;
 import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandSpec;
@@ -28,6 +29,12 @@ public final class BuildInfoCommand implements CommandHandler {
     @Override
     public CommandSpec spec() {
         return CommandSpec.ADMIN;
+    }
+
+    /** Runs on the I/O thread: answered from memory. */
+    @Override
+    public boolean runsInline(RouterServices services, BsonDocument command) {
+        return true;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.jmongos.common.Limits;
+import io.jmongos.router.RouterServices;
 import io.jmongos.router.command.CommandContext;
 import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandSpec;
@@ -46,6 +47,12 @@ public final class HelloCommand implements CommandHandler {
     @Override
     public CommandSpec spec() {
         return CommandSpec.ADMIN;
+    }
+
+    /** Runs on the I/O thread: answered from memory; an awaitable hello holds its reply back without a thread. */
+    @Override
+    public boolean runsInline(RouterServices services, BsonDocument command) {
+        return true;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.jmongos.router.command.server;
 
 import org.bson.BsonDocument;
 
+import io.jmongos.router.RouterServices;
 import io.jmongos.router.command.CommandContext;
 import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandSpec;
@@ -16,6 +17,12 @@ public final class PingCommand implements CommandHandler {
     @Override
     public CommandSpec spec() {
         return CommandSpec.ADMIN;
+    }
+
+    /** Runs on the I/O thread: answered from memory. */
+    @Override
+    public boolean runsInline(RouterServices services, BsonDocument command) {
+        return true;
     }
 
     @Override
