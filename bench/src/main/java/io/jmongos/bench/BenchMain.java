@@ -60,7 +60,9 @@ public final class BenchMain {
                 .append("machine", MachineInfo.collect())
                 .append("warmupMillis", new BsonInt64(plan.timing().warmupMillis()))
                 .append("measureMillis", new BsonInt64(plan.timing().measureMillis()))
-                .append("warmPassMillis", new BsonInt64(plan.warmPass().measureMillis()))
+                .append("rounds", new BsonInt32(plan.rounds()))
+                .append("jitWarmupMinMillis", new BsonInt64(plan.jitWarmupMinMillis()))
+                .append("jitWarmupMaxMillis", new BsonInt64(plan.jitWarmupMaxMillis()))
                 .append("items", new BsonInt32(plan.items()))
                 .append("loadGeneratorJvm", new BsonString(String.join(" ",
                         java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())));

@@ -17,6 +17,9 @@ public final class BenchOptions {
     static final List<String> QUICK_SCENARIOS = List.of("ping", "insert", "findOne", "connect", "idle", "cleanup",
             "index");
 
+    /** More rounds than this would not fit any time budget; a typo, not a plan. */
+    static final int MAX_ROUNDS = 15;
+
     boolean quick;
     Set<String> only;
     List<TargetKind> targets = TargetKind.all();
@@ -28,6 +31,8 @@ public final class BenchOptions {
     List<Integer> threads;
     Long warmupMillis;
     Long measureMillis;
+    Integer rounds;
+    Long jitWarmupMaxMillis;
     Integer items;
     List<Integer> idleSteps;
     Integer cleanupClients;
@@ -54,6 +59,8 @@ public final class BenchOptions {
                 case "--threads" -> o.threads = ints(args[++i]);
                 case "--warmup-ms" -> o.warmupMillis = Long.parseLong(args[++i]);
                 case "--measure-ms" -> o.measureMillis = Long.parseLong(args[++i]);
+                case "--rounds" -> o.rounds = bounded("--rounds", Integer.parseInt(args[++i]), 1, MAX_ROUNDS);
+                case "--jit-warmup-max-ms" -> o.jitWarmupMaxMillis = Long.parseLong(args[++i]);
                 case "--items" -> o.items = Integer.parseInt(args[++i]);
                 case "--idle-steps" -> o.idleSteps = ints(args[++i]);
                 case "--cleanup-clients" -> o.cleanupClients = Integer.parseInt(args[++i]);
@@ -69,8 +76,16 @@ public final class BenchOptions {
     static String usage() {
         return "options: [--quick] [--only " + String.join(",", SCENARIOS) + "] [--targets "
                 + TargetKind.ids(TargetKind.all()) + "] [--jfr] [--no-doc] [--threads 1,8,64] [--warmup-ms N]"
-                + " [--measure-ms N] [--items N] [--idle-steps 10000,20000] [--cleanup-clients N] [--index-docs N]"
+                + " [--measure-ms N] [--rounds N] [--jit-warmup-max-ms N] [--items N] [--idle-steps 10000,20000]"
+                + " [--cleanup-clients N] [--index-docs N]"
                 + " [--results-dir DIR] [--doc FILE] [--jmongos-jar FILE]";
+    }
+
+    private static int bounded(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ": " + value);
+        }
+        return value;
     }
 
     private static Set<String> scenarios(String csv) {

@@ -42,7 +42,7 @@ final class ClientWarmup {
                     s.prepare(ctx);
                     Operation op = s.operation(ctx);
                     op.run(0, -1);
-                    LoadRunner.run("client-warmup", "local", threads, plan.warmPass(), op);
+                    LoadRunner.run("client-warmup", "local", threads, plan.clientWarmPass(), op);
                     s.afterLoad(ctx);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 
 import com.mongodb.client.MongoClient;
 
 import io.jmongos.bench.driver.DriverClients;
+import io.jmongos.bench.jit.JitCounters;
 import io.jmongos.bench.load.LoadRunner;
 import io.jmongos.bench.load.Operation;
 import io.jmongos.bench.report.BenchResults;
@@ -19,7 +21,7 @@ import io.jmongos.bench.scenario.ItemsDataset;
 import io.jmongos.bench.scenario.Scenario;
 import io.jmongos.bench.scenario.ScenarioContext;
 import io.jmongos.bench.scenario.Scenarios;
-import io.jmongos.bench.stats.LoadResult;
+import io.jmongos.bench.stats.LoadRounds;
 import io.jmongos.bench.target.ProcessStats;
 import io.jmongos.bench.target.RunningTarget;
 import io.jmongos.bench.target.TargetKind;
@@ -28,14 +30,15 @@ import io.jmongos.bench.target.TargetLauncher;
 /**
  * Runs the load scenarios on every target side by side. All targets run at once: the three jmongos targets
  * share one jmongos process (main port, LB port, HAProxy in front of the LB port), the peer and the limit server
- * have their own. Per scenario: prepare and probe it on each target, a warm pass, then for each thread count one
- * load per target back to back, the order rotating from load to load so no target always goes first.
+ * have their own. First every scenario is prepared and probed on each target, then the targets' JIT is warmed
+ * up until it settles ({@link ServerWarmup}); then per scenario and thread count R rounds of one window per
+ * target back to back, the order rotating from round to round; a load's figure is the median round.
  */
 final class TargetRuns {
-    /** Shortest warm pass per target and scenario when the pass is split between the targets. */
-    static final long MIN_WARM_PASS_MILLIS = 500;
-    /** Pause after a warm pass so the targets' JIT compiler and GC threads finish before anything is measured. */
+    /** Pause after the warm-up so the targets' JIT compiler and GC threads finish before anything is measured. */
     static final long SETTLE_MILLIS = 1000;
+    /** Name of the load generator's own JVM among the watched JVMs. */
+    static final String LOAD_GENERATOR = "load generator";
 
     private final BenchOptions options;
     private final BenchPlan plan;
@@ -79,12 +82,17 @@ final class TargetRuns {
                 ItemsDataset items = datasets.computeIfAbsent(t.server().pid(), pid -> new ItemsDataset(plan.items()));
                 contexts.add(new ScenarioContext(t, c, items));
             }
-            for (Scenario s : Scenarios.all()) {
-                if (options.runs(s.name())) {
-                    runScenario(s, contexts);
-                }
+            Map<Scenario, Map<ScenarioContext, Operation>> prepared = prepareAll(contexts);
+            List<ServerWarmup.Watched> watched = watched(contexts);
+            warmUp(prepared, watched);
+            List<JitCounters> warm = ServerWarmup.read(watched);
+            for (Map.Entry<Scenario, Map<ScenarioContext, Operation>> e : prepared.entrySet()) {
+                measure(e.getKey(), e.getValue());
             }
+            recordCompiles(watched, warm);
             noteIndex(contexts);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             results.problem("targets", e.toString());
         } finally {
@@ -127,31 +135,27 @@ final class TargetRuns {
         return ordered;
     }
 
-    private void runScenario(Scenario s, List<ScenarioContext> contexts) {
-        Map<ScenarioContext, Operation> ops = new LinkedHashMap<>();
-        for (ScenarioContext ctx : contexts) {
-            if (!s.supports(ctx.target().kind())) {
+    /** Prepare and probe every selected scenario on every target that supports it, in run order. */
+    private Map<Scenario, Map<ScenarioContext, Operation>> prepareAll(List<ScenarioContext> contexts) {
+        Map<Scenario, Map<ScenarioContext, Operation>> prepared = new LinkedHashMap<>();
+        for (Scenario s : Scenarios.all()) {
+            if (!options.runs(s.name())) {
                 continue;
             }
-            Operation op = prepare(s, ctx);
-            if (op != null) {
-                ops.put(ctx, op);
-            }
-        }
-        if (ops.isEmpty()) {
-            return;
-        }
-        warmPass(s, ops);
-        List<ScenarioContext> targets = new ArrayList<>(ops.keySet());
-        for (int threads : plan.threads()) {
-            int first = rotation++ % targets.size();
-            for (int i = 0; i < targets.size(); i++) {
-                ScenarioContext ctx = targets.get((first + i) % targets.size());
-                if (!load(s, ctx, ops.get(ctx), threads)) {
-                    return;
+            Map<ScenarioContext, Operation> ops = new LinkedHashMap<>();
+            for (ScenarioContext ctx : contexts) {
+                if (s.supports(ctx.target().kind())) {
+                    Operation op = prepare(s, ctx);
+                    if (op != null) {
+                        ops.put(ctx, op);
+                    }
                 }
             }
+            if (!ops.isEmpty()) {
+                prepared.put(s, ops);
+            }
         }
+        return prepared;
     }
 
     /** Prepare and probe a scenario once; null (and recorded as unsupported) when the target refuses it. */
@@ -170,47 +174,84 @@ final class TargetRuns {
         }
     }
 
-    /**
-     * Before a scenario is measured, run it briefly at the highest thread count on every target of the group,
-     * so the server's JIT has compiled the paths all its loads use.
-     */
-    private void warmPass(Scenario s, Map<ScenarioContext, Operation> ops) {
-        int threads = plan.threads().stream().mapToInt(Integer::intValue).max().orElse(1);
-        long each = Math.max(MIN_WARM_PASS_MILLIS, plan.warmPass().measureMillis() / ops.size());
-        LoadRunner.Timing timing = new LoadRunner.Timing(0, each, plan.warmPass().maxOpsPerThread());
-        for (Map.Entry<ScenarioContext, Operation> e : ops.entrySet()) {
-            try {
-                LoadRunner.run("warm-" + s.name(), e.getKey().target().kind().id(), threads, timing, e.getValue());
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                afterLoad(s, e.getKey());
-            }
+    /** Every JVM whose JIT must settle: each target process once, and the load generator. */
+    private static List<ServerWarmup.Watched> watched(List<ScenarioContext> contexts) {
+        Map<Long, ServerWarmup.Watched> byPid = new LinkedHashMap<>();
+        for (ScenarioContext ctx : contexts) {
+            var server = ctx.target().server();
+            byPid.putIfAbsent(server.pid(), new ServerWarmup.Watched(server.name(), server.pid()));
         }
-        try {
-            Thread.sleep(SETTLE_MILLIS);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
+        long self = ProcessHandle.current().pid();
+        byPid.putIfAbsent(self, new ServerWarmup.Watched(LOAD_GENERATOR, self));
+        return new ArrayList<>(byPid.values());
+    }
+
+    private void warmUp(Map<Scenario, Map<ScenarioContext, Operation>> prepared, List<ServerWarmup.Watched> watched)
+            throws InterruptedException {
+        int threads = plan.threads().stream().mapToInt(Integer::intValue).max().orElse(1);
+        BsonDocument report = ServerWarmup.run(prepared, watched, threads, plan.jitWarmupMinMillis(),
+                plan.jitWarmupMaxMillis(), this::afterLoad);
+        results.meta().append("jitWarmup", report);
+        Thread.sleep(SETTLE_MILLIS);
+    }
+
+    /**
+     * For each thread count, {@link BenchPlan#rounds()} rounds; in each round one window per target back to
+     * back, the order rotating from round to round (and carried across loads), so every target goes first
+     * equally often and a slow spell of the machine hits each target in some round, not one target in all.
+     */
+    private void measure(Scenario s, Map<ScenarioContext, Operation> ops) throws InterruptedException {
+        List<ScenarioContext> targets = new ArrayList<>(ops.keySet());
+        for (int threads : plan.threads()) {
+            Map<ScenarioContext, List<LoadRunner.Window>> windows = new LinkedHashMap<>();
+            Map<ScenarioContext, Long> compiles = new HashMap<>();
+            targets.forEach(t -> windows.put(t, new ArrayList<>()));
+            for (int round = 0; round < plan.rounds(); round++) {
+                int first = rotation++ % targets.size();
+                for (int i = 0; i < targets.size(); i++) {
+                    ScenarioContext ctx = targets.get((first + i) % targets.size());
+                    long pid = ctx.target().server().pid();
+                    JitCounters before = JitCounters.of(pid);
+                    windows.get(ctx).add(window(s, ctx, ops.get(ctx), threads));
+                    JitCounters after = JitCounters.of(pid);
+                    compiles.merge(ctx, before == null || after == null ? -1 : after.minus(before).compiles(),
+                            (a, b) -> a < 0 || b < 0 ? -1 : a + b);
+                }
+            }
+            for (ScenarioContext ctx : targets) {
+                List<LoadRunner.Window> w = windows.get(ctx);
+                LoadRounds r = LoadRounds.of(w.stream().map(LoadRunner.Window::result).toList(),
+                        w.stream().map(LoadRunner.Window::histogram).toList(), compiles.get(ctx));
+                results.addLoad(r);
+                System.out.printf("bench: %-16s %-8s %3d threads %,10.0f ops/s median (%,.0f–%,.0f)  p50 %,8.0f"
+                        + "  p99 %,8.0f  p99.9 %,8.0f us  compiles %d%s%n", r.target(), r.scenario(), threads,
+                        r.opsPerSec(), r.minOpsPerSec(), r.maxOpsPerSec(), r.p50Micros(), r.p99Micros(),
+                        r.p999Micros(), r.compiles(), r.errors() > 0 ? "  errors " + r.errors() + " ("
+                        + shortError(r.firstError()) + ")" : "");
+            }
         }
     }
 
-    /** One measured load; false when interrupted. */
-    private boolean load(Scenario s, ScenarioContext ctx, Operation op, int threads) {
-        String id = ctx.target().kind().id();
+    /** One measured window (warm-up, then the measured part), then the scenario's reset. */
+    private LoadRunner.Window window(Scenario s, ScenarioContext ctx, Operation op, int threads)
+            throws InterruptedException {
         try {
-            LoadResult r = LoadRunner.run(s.name(), id, threads, plan.timing(), op);
-            results.addLoad(r);
-            System.out.printf("bench: %-16s %-8s %3d threads %,10.0f ops/s  p50 %,8.0f  p99 %,8.0f  p99.9 %,8.0f us"
-                    + "%s%n", id, s.name(), threads, r.opsPerSec(), r.p50Micros(), r.p99Micros(), r.p999Micros(),
-                    r.errors() > 0 ? "  errors " + r.errors() + " (" + shortError(r.firstError()) + ")" : "");
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return LoadRunner.measure(s.name(), ctx.target().kind().id(), threads, plan.timing(), op);
         } finally {
             afterLoad(s, ctx);
         }
+    }
+
+    /** What each watched JVM compiled from the end of the warm-up to the end of the last measured load. */
+    private void recordCompiles(List<ServerWarmup.Watched> watched, List<JitCounters> warm) {
+        List<JitCounters> end = ServerWarmup.read(watched);
+        BsonDocument d = new BsonDocument();
+        for (int i = 0; i < watched.size(); i++) {
+            JitCounters a = warm.get(i);
+            JitCounters b = end.get(i);
+            d.append(watched.get(i).name(), a == null || b == null ? new BsonDocument() : b.minus(a).toBson());
+        }
+        results.meta().append("jitDuringLoads", d);
     }
 
     static String shortError(String e) {

@@ -25,10 +25,20 @@ public final class LoadRunner {
     public record Timing(long warmupMillis, long measureMillis, long maxOpsPerThread) {
     }
 
+    /** One measured window: its figures and its latency histogram (to merge windows of several rounds). */
+    public record Window(LoadResult result, LatencyHistogram histogram) {
+    }
+
     private LoadRunner() {
     }
 
     public static LoadResult run(String scenario, String target, int threads, Timing timing, Operation op)
+            throws InterruptedException {
+        return measure(scenario, target, threads, timing, op).result();
+    }
+
+    /** Like {@link #run}, also returning the histogram of the measured window. */
+    public static Window measure(String scenario, String target, int threads, Timing timing, Operation op)
             throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
@@ -74,7 +84,7 @@ public final class LoadRunner {
         }
         long end = Math.max(window[1], lastEnd.get());
         double seconds = (end - window[0]) / 1e9;
-        return LoadResult.of(scenario, target, threads, all, errors.get(), seconds, firstError.get());
+        return new Window(LoadResult.of(scenario, target, threads, all, errors.get(), seconds, firstError.get()), all);
     }
 
     private static void loop(int thread, Operation op, Timing timing, long measureStart, long measureEnd,

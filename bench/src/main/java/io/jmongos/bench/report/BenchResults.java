@@ -7,12 +7,12 @@ import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 
-import io.jmongos.bench.stats.LoadResult;
+import io.jmongos.bench.stats.LoadRounds;
 
 /** Everything one run measured and recorded, in the order it happened. */
 public final class BenchResults {
     private final BsonDocument meta;
-    private final List<LoadResult> loads = new ArrayList<>();
+    private final List<LoadRounds> loads = new ArrayList<>();
     private final BsonArray unsupported = new BsonArray();
     private final BsonArray problems = new BsonArray();
     private final BsonDocument targets = new BsonDocument();
@@ -27,17 +27,17 @@ public final class BenchResults {
         return meta;
     }
 
-    public synchronized void addLoad(LoadResult r) {
+    public synchronized void addLoad(LoadRounds r) {
         loads.add(r);
     }
 
-    public synchronized List<LoadResult> loads() {
+    public synchronized List<LoadRounds> loads() {
         return List.copyOf(loads);
     }
 
-    /** The first result of scenario/target/threads, or null. */
-    public synchronized LoadResult find(String scenario, String target, int threads) {
-        for (LoadResult r : loads) {
+    /** The rounds of scenario/target/threads, or null. */
+    public synchronized LoadRounds find(String scenario, String target, int threads) {
+        for (LoadRounds r : loads) {
             if (r.scenario().equals(scenario) && r.target().equals(target) && r.threads() == threads) {
                 return r;
             }

@@ -1,16 +1,13 @@
 package io.jmongos.bench.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-import io.jmongos.bench.stats.LoadResult;
 
 /** The markdown of one run: machine, targets, bars, throughput and latency tables, scale figures. */
 public final class MarkdownReport {
@@ -29,11 +26,7 @@ public final class MarkdownReport {
         md.append("Load average (1/5/15 min): ").append(str(m, "loadAverageAtStart")).append(" at start, ")
                 .append(str(meta, "loadAverageAtEnd")).append(" at end; wall time ")
                 .append(str(meta, "wallSeconds")).append(" s  \n");
-        md.append("Durations: per target a warm pass of ").append(str(meta, "warmPassMillis"))
-                .append(" ms per scenario at the highest thread count, then per load a warm-up of ")
-                .append(str(meta, "warmupMillis")).append(" ms and a measured window of ")
-                .append(str(meta, "measureMillis")).append(" ms; items collection ")
-                .append(str(meta, "items")).append(" documents\n\n");
+        durations(md, meta);
         targets(md, r);
         md.append("#### Bars\n\n| bar | measured | required | verdict |\n|---|---|---|---|\n");
         for (Bar b : bars) {
@@ -41,7 +34,7 @@ public final class MarkdownReport {
                     .append(" | ").append(b.verdict()).append(" |\n");
         }
         md.append('\n');
-        tables(md, r);
+        LoadTables.append(md, r);
         unsupported(md, r);
         ScaleMarkdown.append(md, r.scale());
         problems(md, r);
@@ -69,48 +62,34 @@ public final class MarkdownReport {
             }
         }
         md.append("\nAll targets run at the same time; for each scenario and thread count they are measured back to"
-                + " back, in an order that rotates from load to load. The three jmongos targets share one jmongos"
-                + " process. All JVM flags as the targets ran (jcmd VM.flags) are in the JSON file.\n\n");
+                + " back in rounds, in an order that rotates from round to round. The three jmongos targets share one"
+                + " jmongos process. All JVM flags as the targets ran (jcmd VM.flags) are in the JSON file.\n\n");
         notes.forEach(n -> md.append("- ").append(cell(n)).append('\n'));
         if (!notes.isEmpty()) {
             md.append('\n');
         }
     }
 
-    private static void tables(StringBuilder md, BenchResults r) {
-        List<String> targets = r.targetOrder().stream()
-                .filter(t -> r.loads().stream().anyMatch(l -> l.target().equals(t))).toList();
-        Map<String, List<Integer>> rows = new LinkedHashMap<>();
-        for (LoadResult l : r.loads()) {
-            List<Integer> threads = rows.computeIfAbsent(l.scenario(), k -> new ArrayList<>());
-            if (!threads.contains(l.threads())) {
-                threads.add(l.threads());
-            }
+    private static void durations(StringBuilder md, BsonDocument meta) {
+        md.append("Method: ");
+        BsonDocument w = meta.getDocument("jitWarmup", null);
+        if (w != null) {
+            md.append("the targets' JIT was warmed up for ").append(str(w, "seconds")).append(" s (")
+                    .append(str(w, "cycles")).append(" cycles of ").append(str(w, "burstMillis"))
+                    .append(" ms bursts of every scenario on every target at ").append(str(w, "threads"))
+                    .append(" threads; ").append(w.getBoolean("settled").getValue() ? "settled" : "**not settled**")
+                    .append(", last cycle ").append(JitSummary.rates(w)).append("); ");
         }
-        md.append("#### Throughput (operations per second)\n\n| scenario | threads |");
-        targets.forEach(t -> md.append(' ').append(t).append(" |"));
-        md.append("\n|---|---:|").append("---:|".repeat(targets.size())).append('\n');
-        rows.forEach((scenario, threads) -> threads.forEach(n -> {
-            md.append("| ").append(scenario).append(" | ").append(n).append(" |");
-            for (String t : targets) {
-                LoadResult l = r.find(scenario, t, n);
-                md.append(' ').append(l == null ? "–" : String.format(Locale.ROOT, "%,.0f", l.opsPerSec()))
-                        .append(l != null && l.errors() > 0 ? " (" + l.errors() + " err)" : "").append(" |");
-            }
-            md.append('\n');
-        }));
-        md.append("\n#### Latency p50 / p99 / p99.9 (µs)\n\n| scenario | threads |");
-        targets.forEach(t -> md.append(' ').append(t).append(" |"));
-        md.append("\n|---|---:|").append("---:|".repeat(targets.size())).append('\n');
-        rows.forEach((scenario, threads) -> threads.forEach(n -> {
-            md.append("| ").append(scenario).append(" | ").append(n).append(" |");
-            for (String t : targets) {
-                LoadResult l = r.find(scenario, t, n);
-                md.append(' ').append(l == null ? "–" : String.format(Locale.ROOT, "%,.0f / %,.0f / %,.0f",
-                        l.p50Micros(), l.p99Micros(), l.p999Micros())).append(" |");
-            }
-            md.append('\n');
-        }));
+        md.append("then per load ").append(str(meta, "rounds")).append(" rounds, each one window per target back to")
+                .append(" back (order rotating): warm-up ").append(str(meta, "warmupMillis")).append(" ms, measured ")
+                .append(str(meta, "measureMillis")).append(" ms. Throughput is the median round, [min–max] over")
+                .append(" the rounds; latencies are over every operation of all rounds. Items collection ")
+                .append(str(meta, "items")).append(" documents.  \n");
+        BsonDocument during = meta.getDocument("jitDuringLoads", null);
+        if (during != null) {
+            md.append("JIT compiles during the measured loads (after the warm-up): ")
+                    .append(JitSummary.compiles(during)).append('\n');
+        }
         md.append('\n');
     }
 

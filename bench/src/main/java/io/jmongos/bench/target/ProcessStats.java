@@ -85,7 +85,8 @@ public final class ProcessStats {
         return (colon >= 0 ? out.substring(colon + 2) : out).trim();
     }
 
-    static String jcmd(long pid, String command) {
+    /** Output of {@code jcmd <pid> <command>} ("" when it fails or times out). */
+    public static String jcmd(long pid, String command) {
         Path out = null;
         try {
             out = Files.createTempFile("bench-jcmd", ".txt");
