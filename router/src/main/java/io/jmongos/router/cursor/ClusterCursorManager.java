@@ -168,11 +168,27 @@ public final class ClusterCursorManager {
 
     /** Kill every cursor created on load-balanced connection {@code connectionId}; O(its cursors). */
     public int killForLoadBalancedConnection(long connectionId, CursorKillReason reason) {
-        ClusterCursor[] own = byLoadBalancedConnection.get(connectionId);
-        for (ClusterCursor c : own) {
-            killOne(c, reason);
+        return killForLoadBalancedConnections(new long[] {connectionId}, reason);
+    }
+
+    /**
+     * Kill every cursor created on the load-balanced connections {@code connectionIds}; O(their cursors). The
+     * shard cursors among them are closed together: one killCursors per shard and namespace.
+     */
+    public int killForLoadBalancedConnections(long[] connectionIds, CursorKillReason reason) {
+        ShardCursorKills shardKills = new ShardCursorKills();
+        int n = 0;
+        try {
+            for (long id : connectionIds) {
+                for (ClusterCursor c : byLoadBalancedConnection.get(id)) {
+                    n++;
+                    killOne(c, reason, shardKills);
+                }
+            }
+        } finally {
+            shardKills.send();
         }
-        return own.length;
+        return n;
     }
 
     /** Kill every cursor of session {@code lsid}; O(its cursors). */
@@ -198,8 +214,12 @@ public final class ClusterCursorManager {
     }
 
     private void killOne(ClusterCursor c, CursorKillReason reason) {
+        killOne(c, reason, null);
+    }
+
+    private void killOne(ClusterCursor c, CursorKillReason reason, ShardCursorKills shardKills) {
         if (c.markKilled(reason)) {
-            destroy(c, reason);
+            destroy(c, reason, shardKills);
         } else {
             LOG.debug("cursor kill deferred until its getMore finishes cursorId={} reason={}", c.id(), reason);
             interruptAwait(c);
@@ -221,12 +241,19 @@ public final class ClusterCursorManager {
     }
 
     private void destroy(ClusterCursor c, CursorKillReason reason) {
+        destroy(c, reason, null);
+    }
+
+    /** With {@code shardKills}, a shard cursor is left to it to kill (with others); null: killed now. */
+    private void destroy(ClusterCursor c, CursorKillReason reason, ShardCursorKills shardKills) {
         c.markDead();
         if (unregister(c)) {
             killed.get(reason).incrementAndGet();
             LOG.debug("cursor killed cursorId={} ns={} reason={}", c.id(), c.ns(), reason);
         }
-        c.source().kill();
+        if (shardKills == null || !shardKills.add(c.source())) {
+            c.source().kill();
+        }
     }
 
     public ClusterCursor get(long id) {

@@ -1,5 +1,8 @@
 package io.jmongos.router.cursor;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -20,7 +23,7 @@ public final class ShardCursorSource implements CursorSource {
     private final String db;
     private final String collection;
     private final long shardCursorId;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param ns the namespace the shard reported for its cursor ("db.collection", or e.g.
@@ -45,6 +48,14 @@ public final class ShardCursorSource implements CursorSource {
         return shardCursorId;
     }
 
+    String db() {
+        return db;
+    }
+
+    String collection() {
+        return collection;
+    }
+
     @Override
     public CursorBatch next(int batchSize, BsonValue maxTimeMS, BsonDocument sessionFields) {
         BsonDocument cmd = new BsonDocument("getMore", new BsonInt64(shardCursorId))
@@ -58,7 +69,7 @@ public final class ShardCursorSource implements CursorSource {
         sessionFields.forEach(cmd::append);
         BsonDocument reply = shard.runCommand(db, cmd);
         if (!isOk(reply)) {
-            closed = true; // a failed getMore leaves the shard cursor dead or not ours to continue
+            closed.set(true); // a failed getMore leaves the shard cursor dead or not ours to continue
             throw CommandFailedException.fromReply(reply);
         }
         BsonDocument cursor = reply.getDocument("cursor");
@@ -71,7 +82,7 @@ public final class ShardCursorSource implements CursorSource {
             }
         }
         if (nextId == 0) {
-            closed = true;
+            closed.set(true);
         }
         return new CursorBatch(docs, nextId == 0, extra);
     }
@@ -87,21 +98,32 @@ public final class ShardCursorSource implements CursorSource {
 
     @Override
     public void kill() {
-        if (closed) {
-            return;
+        if (claimKill()) {
+            sendKill(shard, db, collection, List.of(shardCursorId));
         }
-        closed = true;
-        BsonDocument cmd = new BsonDocument("killCursors", new BsonString(collection))
-                .append("cursors", new BsonArray(java.util.List.of(new BsonInt64(shardCursorId))));
+    }
+
+    /** Mark the shard cursor closed; true if this call did, and so must see that the shard kills it. */
+    boolean claimKill() {
+        return closed.compareAndSet(false, true);
+    }
+
+    /** One killCursors for {@code ids} on {@code db.collection}; failures are only logged (debug). */
+    static void sendKill(Shard shard, String db, String collection, List<Long> ids) {
+        BsonArray cursors = new BsonArray();
+        for (long id : ids) {
+            cursors.add(new BsonInt64(id));
+        }
+        BsonDocument cmd = new BsonDocument("killCursors", new BsonString(collection)).append("cursors", cursors);
         try {
             BsonDocument reply = shard.runCommand(db, cmd);
             if (!isOk(reply)) {
-                LOG.debug("killCursors on shard failed shard={} cursorId={} reply={}", shard.name(), shardCursorId,
-                        reply.toJson());
+                LOG.debug("killCursors on shard failed shard={} ns={}.{} cursorIds={} reply={}", shard.name(), db,
+                        collection, ids, reply.toJson());
             }
         } catch (RuntimeException e) {
-            LOG.debug("killCursors on shard failed shard={} cursorId={} error={}", shard.name(), shardCursorId,
-                    e.toString());
+            LOG.debug("killCursors on shard failed shard={} ns={}.{} cursorIds={} error={}", shard.name(), db,
+                    collection, ids, e.toString());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.jmongos.router.session;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +20,8 @@ import io.jmongos.router.log.StructuredLog;
 /**
  * Closed load-balanced connections waiting for their cleanup, drained in batches by a few daemon threads (never
  * the event loop). Each cleanup is O(the connection's own cursors and transactions); many clients that
- * disconnect at once are shared between the drainers, and each drained batch logs one summary line.
+ * disconnect at once are shared between the drainers, which take them in chunks ({@link #CHUNK}: one killCursors
+ * per shard and namespace for a whole chunk), and each drained batch logs one summary line.
  */
 final class LoadBalancerCleanupQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoadBalancerCleanupQueue.class);
@@ -27,6 +30,12 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
      * the worker pool's cores (jmongos' own choice; mongos cleans up on the closing connection's thread).
      */
     static final int DRAINERS = 2;
+    /**
+     * Connections cleaned up together: 64, so their shard cursors share killCursors commands while the first of a
+     * chunk waits only for the others' router-side kills (microseconds each) before its transactions are aborted
+     * (jmongos' own choice).
+     */
+    static final int CHUNK = 64;
     /** How long close() waits for pending cleanups: 5 s, generous for in-process shard calls. */
     private static final long CLOSE_WAIT_SECONDS = 5;
 
@@ -81,17 +90,20 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
         int connections = 0;
         int cursors = 0;
         int transactions = 0;
-        ClientConnectionState conn;
-        while ((conn = pending.poll()) != null) {
-            try {
-                SessionServices.Cleanup done = sessions.cleanUp(conn);
-                connections++;
-                cursors += done.cursorsKilled();
-                transactions += done.transactionsAborted();
-            } catch (RuntimeException e) {
-                LOG.warn("cleanup after load-balanced client disconnected failed connectionId={}",
-                        conn.connectionId(), e);
+        List<ClientConnectionState> chunk = new ArrayList<>(CHUNK);
+        while (true) {
+            ClientConnectionState conn;
+            while (chunk.size() < CHUNK && (conn = pending.poll()) != null) {
+                chunk.add(conn);
             }
+            if (chunk.isEmpty()) {
+                break;
+            }
+            SessionServices.Cleanup done = cleanUp(chunk);
+            connections += chunk.size();
+            cursors += done.cursorsKilled();
+            transactions += done.transactionsAborted();
+            chunk.clear();
         }
         if (cursors > 0 || transactions > 0) {
             StructuredLog.info(LOG, SessionServices.LOG_LB_CLEANUP, LogComponent.NETWORK,
@@ -102,6 +114,33 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
                     .addKeyValue("durationMillis", (System.nanoTime() - start) / 1_000_000L)
                     .log();
         }
+    }
+
+    /** One chunk together; should it fail, each of its connections alone, so one failure leaves no other behind. */
+    private SessionServices.Cleanup cleanUp(List<ClientConnectionState> chunk) {
+        try {
+            return sessions.cleanUp(chunk);
+        } catch (RuntimeException e) {
+            LOG.debug("cleanup of a chunk of load-balanced connections failed, cleaning them up one by one", e);
+        }
+        int cursors = 0;
+        int transactions = 0;
+        for (ClientConnectionState conn : chunk) {
+            try {
+                SessionServices.Cleanup done = sessions.cleanUp(conn);
+                cursors += done.cursorsKilled();
+                transactions += done.transactionsAborted();
+            } catch (RuntimeException e) {
+                LOG.warn("cleanup after load-balanced client disconnected failed connectionId={}",
+                        conn.connectionId(), e);
+            }
+        }
+        return new SessionServices.Cleanup(cursors, transactions);
+    }
+
+    /** No cleanup waiting or running (for tests). */
+    boolean idle() {
+        return pending.isEmpty() && drainers.get() == 0;
     }
 
     @Override

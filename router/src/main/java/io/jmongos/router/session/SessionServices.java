@@ -1,5 +1,7 @@
 package io.jmongos.router.session;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -138,12 +140,37 @@ public final class SessionServices implements AutoCloseable {
     }
 
     /** The cleanup of {@link #cleanUpLoadBalancedConnection}, O(the connection's own cursors and transactions). */
-    @SuppressWarnings("unchecked")
     Cleanup cleanUp(ClientConnectionState conn) {
-        long id = conn.connectionId();
-        int killed = cursors.killForLoadBalancedConnection(id, CursorKillReason.LOAD_BALANCER_DISCONNECT);
+        return cleanUp(List.of(conn));
+    }
+
+    /**
+     * The cleanup of several closed connections at once, O(their own cursors and transactions): their cursors are
+     * killed first, the shard cursors among them with one killCursors per shard and namespace, then their
+     * transactions are aborted (one abortTransaction per transaction and participant, as the protocol has it).
+     */
+    Cleanup cleanUp(List<ClientConnectionState> conns) {
+        long[] ids = new long[conns.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = conns.get(i).connectionId();
+        }
+        int killed = cursors.killForLoadBalancedConnections(ids, CursorKillReason.LOAD_BALANCER_DISCONNECT);
         int aborted = 0;
+        for (ClientConnectionState conn : conns) {
+            aborted += abortTransactionsOf(conn);
+        }
+        if (LOG.isDebugEnabled() && (killed > 0 || aborted > 0)) {
+            LOG.debug("cleaned up after load-balanced clients disconnected connectionIds={} cursorsKilled={} "
+                    + "transactionsAborted={}", Arrays.toString(ids), killed, aborted);
+        }
+        return new Cleanup(killed, aborted);
+    }
+
+    /** Abort the in-progress transactions that ran a statement on {@code conn}; returns how many. */
+    @SuppressWarnings("unchecked")
+    private int abortTransactionsOf(ClientConnectionState conn) {
         Object touched = conn.attributes().get(LoadBalancerDisconnectListener.TRANSACTIONS_ATTRIBUTE);
+        int aborted = 0;
         if (touched instanceof Set<?> set) {
             for (RouterTransaction t : ((Set<RouterTransaction>) set).toArray(new RouterTransaction[0])) {
                 if (transactions.abortForLoadBalancerDisconnect(t)) {
@@ -151,11 +178,12 @@ public final class SessionServices implements AutoCloseable {
                 }
             }
         }
-        if (LOG.isDebugEnabled() && (killed > 0 || aborted > 0)) {
-            LOG.debug("cleaned up after load-balanced client disconnected connectionId={} cursorsKilled={} "
-                    + "transactionsAborted={}", id, killed, aborted);
-        }
-        return new Cleanup(killed, aborted);
+        return aborted;
+    }
+
+    /** No load-balancer disconnect cleanup is waiting or running (for tests). */
+    boolean cleanupsIdle() {
+        return cleanups.idle();
     }
 
     public RouterServices router() {
