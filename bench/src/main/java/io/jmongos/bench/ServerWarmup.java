@@ -24,7 +24,7 @@ import io.jmongos.bench.scenario.ScenarioContext;
  * every target (the jmongos main port, LB port and HAProxy path all drive the one jmongos process) at the
  * highest thread count, until every watched JVM (each target process and the load generator) compiles fewer
  * than {@link #SETTLED_COMPILES_PER_SECOND} methods per second over a cycle, after at least the minimum time;
- * no new cycle starts after the maximum. Cycling through all scenarios (rather than warming one scenario at a
+ * no new burst starts after the maximum. Cycling through all scenarios (rather than warming one scenario at a
  * time) lets the compiler see every scenario's type profile before it compiles, so a later scenario does not
  * deoptimize code compiled for an earlier one in the middle of a measurement.
  */
@@ -57,6 +57,7 @@ final class ServerWarmup {
         List<JitCounters> before = read(watched);
         List<JitCounters> previous = before;
         double[] rates = new double[watched.size()];
+        double[] busy = new double[watched.size()];
         int cycles = 0;
         boolean settled = false;
         LoadRunner.Timing burst = new LoadRunner.Timing(0, BURST_MILLIS, BenchPlan.MAX_OPS_PER_THREAD);
@@ -65,6 +66,9 @@ final class ServerWarmup {
             do {
                 for (Map.Entry<Scenario, Map<ScenarioContext, Operation>> s : prepared.entrySet()) {
                     for (Map.Entry<ScenarioContext, Operation> e : s.getValue().entrySet()) {
+                        if (millisSince(start) >= maxMillis) {
+                            break;
+                        }
                         try {
                             LoadRunner.run("jit-warm-" + s.getKey().name(), e.getKey().target().kind().id(), threads,
                                     burst, e.getValue());
@@ -73,7 +77,7 @@ final class ServerWarmup {
                         }
                     }
                 }
-            } while (millisSince(cycleStart) < MIN_CYCLE_MILLIS);
+            } while (millisSince(cycleStart) < MIN_CYCLE_MILLIS && millisSince(start) < maxMillis);
             double seconds = millisSince(cycleStart) / 1000.0;
             List<JitCounters> now = read(watched);
             settled = true;
@@ -81,11 +85,12 @@ final class ServerWarmup {
                 JitCounters a = previous.get(i);
                 JitCounters b = now.get(i);
                 rates[i] = a == null || b == null ? 0 : b.minus(a).compiles() / seconds;
+                busy[i] = a == null || b == null ? 0 : b.minus(a).compileMillis() / 10 / seconds;
                 settled &= rates[i] < SETTLED_COMPILES_PER_SECOND;
             }
             cycles++;
             System.out.println("bench: JIT warm-up cycle " + cycles + " (" + fmt(seconds) + " s): "
-                    + describe(watched, rates));
+                    + describe(watched, rates, busy));
             previous = now;
             long elapsed = millisSince(start);
             if (settled && elapsed >= minMillis || elapsed >= maxMillis) {
@@ -102,7 +107,8 @@ final class ServerWarmup {
             processes.append(watched.get(i).name(), new BsonDocument("pid", new BsonInt64(watched.get(i).pid()))
                     .append("before", b == null ? BsonNull.VALUE : b.toBson())
                     .append("after", a == null ? BsonNull.VALUE : a.toBson())
-                    .append("lastCycleCompilesPerSec", new BsonDouble(Math.round(rates[i] * 10) / 10.0)));
+                    .append("lastCycleCompilesPerSec", new BsonDouble(Math.round(rates[i] * 10) / 10.0))
+                    .append("lastCycleCompilerBusyPercent", new BsonDouble(Math.round(busy[i] * 10) / 10.0)));
         }
         return new BsonDocument("seconds", new BsonDouble(Math.round(total * 10) / 10.0))
                 .append("cycles", new BsonInt32(cycles))
@@ -121,10 +127,11 @@ final class ServerWarmup {
         return out;
     }
 
-    private static String describe(List<Watched> watched, double[] rates) {
+    /** Per JVM: compiles per second and the share of one core its compiler threads were busy. */
+    private static String describe(List<Watched> watched, double[] rates, double[] busyPercent) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < watched.size(); i++) {
-            parts.add(watched.get(i).name() + " " + fmt(rates[i]) + " compiles/s");
+            parts.add(watched.get(i).name() + " " + fmt(rates[i]) + " compiles/s (" + fmt(busyPercent[i]) + "%)");
         }
         return String.join(", ", parts);
     }

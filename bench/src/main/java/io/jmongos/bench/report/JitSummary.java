@@ -13,15 +13,20 @@ final class JitSummary {
     private JitSummary() {
     }
 
-    /** "jmongos 1.0, mjs 0.0, ... compiles/s" from the warm-up's last cycle. */
+    /** "jmongos 1.0 compiles/s (0.5% of a core), ..." from the warm-up's last cycle. */
     static String rates(BsonDocument warmup) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, BsonValue> e : warmup.getDocument("processes", new BsonDocument()).entrySet()) {
-            BsonValue rate = e.getValue().asDocument().get("lastCycleCompilesPerSec");
-            parts.add(e.getKey() + " " + (rate == null ? "?" : String.format(Locale.ROOT, "%.1f",
-                    rate.asNumber().doubleValue())));
+            BsonDocument p = e.getValue().asDocument();
+            parts.add(String.format(Locale.ROOT, "%s %.1f compiles/s (%.1f%% of a core)", e.getKey(),
+                    number(p, "lastCycleCompilesPerSec"), number(p, "lastCycleCompilerBusyPercent")));
         }
-        return String.join(", ", parts) + " compiles/s";
+        return String.join(", ", parts);
+    }
+
+    private static double number(BsonDocument d, String key) {
+        BsonValue v = d.get(key);
+        return v != null && v.isNumber() ? v.asNumber().doubleValue() : Double.NaN;
     }
 
     /** "jmongos 12 (0.3 s compiling), ..." per watched JVM. */
