@@ -1,0 +1,56 @@
+package io.jmongos.bench.scale;
+
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+
+import io.jmongos.bench.jit.JitCounters;
+import io.jmongos.bench.target.RunningTarget;
+
+/**
+ * Waits, before a disconnect round, until the target's JIT compiler is quiet (the load scenarios' rule: fewer than
+ * 5 compiles per second, see ServerWarmup), so the round times the cleanup and not the compiler still busy with
+ * the round's own setup on the same cores.
+ */
+final class JitSettle {
+    /** Settled below this many compiles per second (ServerWarmup's threshold). */
+    static final double SETTLED_COMPILES_PER_SECOND = 5;
+    /** Compile counts are compared over windows this long. */
+    static final long WINDOW_MILLIS = 400;
+    /** Waits no longer than this, settled or not (the result says which). */
+    static final long MAX_WAIT_MILLIS = 20_000;
+
+    private JitSettle() {
+    }
+
+    /** Wait for the target's JIT to settle; what happened, or a note when the counters cannot be read. */
+    static BsonDocument await(RunningTarget target) throws InterruptedException {
+        if (target.server() == null) {
+            return new BsonDocument("note", new BsonString("no target process to watch"));
+        }
+        long pid = target.server().pid();
+        long start = System.nanoTime();
+        JitCounters previous = JitCounters.of(pid);
+        if (previous == null) {
+            return new BsonDocument("note", new BsonString("JIT counters unreadable"));
+        }
+        double rate;
+        while (true) {
+            Thread.sleep(WINDOW_MILLIS);
+            JitCounters now = JitCounters.of(pid);
+            if (now == null) {
+                return new BsonDocument("note", new BsonString("JIT counters unreadable"));
+            }
+            rate = now.minus(previous).compiles() * 1000.0 / WINDOW_MILLIS;
+            previous = now;
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            if (rate < SETTLED_COMPILES_PER_SECOND || waited >= MAX_WAIT_MILLIS) {
+                return new BsonDocument("waitedMillis", new BsonInt64(waited))
+                        .append("settled", BsonBoolean.valueOf(rate < SETTLED_COMPILES_PER_SECOND))
+                        .append("lastCompilesPerSec", new BsonDouble(rate));
+            }
+        }
+    }
+}
