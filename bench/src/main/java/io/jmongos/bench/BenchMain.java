@@ -1,5 +1,6 @@
 package io.jmongos.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import org.bson.BsonInt64;
 import org.bson.BsonString;
 
 import io.jmongos.bench.driver.DriverClients;
+import io.jmongos.bench.profile.AsyncProfiler;
 import io.jmongos.bench.report.Bar;
 import io.jmongos.bench.report.Bars;
 import io.jmongos.bench.report.BenchResults;
@@ -51,8 +53,18 @@ public final class BenchMain {
         Files.createDirectories(runDir);
         ChildProcess.pidFile(runDir.resolve("pids"));
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path profilerLib = null;
+        if (o.profile) {
+            try {
+                profilerLib = AsyncProfiler.library(runDir);
+            } catch (IOException e) {
+                System.err.println("bench: --profile: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
         LaunchConfig launch = new LaunchConfig(runDir, javaBin, System.getProperty("java.class.path"), o.jmongosJar,
-                LaunchConfig.DEFAULT_JVM_FLAGS, o.jfr);
+                LaunchConfig.DEFAULT_JVM_FLAGS, o.jfr, profilerLib);
         BsonDocument meta = new BsonDocument("runId", new BsonString(stamp + "-" + host))
                 .append("date", new BsonString(now.toString()))
                 .append("mode", new BsonString(o.quick ? "quick" : o.only != null ? "selected" : "full"))

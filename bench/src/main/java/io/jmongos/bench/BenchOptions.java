@@ -28,6 +28,7 @@ public final class BenchOptions {
     boolean updateDoc = true;
     Path jmongosJar;
     boolean jfr;
+    boolean profile;
     List<Integer> threads;
     Long warmupMillis;
     Long measureMillis;
@@ -47,6 +48,7 @@ public final class BenchOptions {
             switch (a) {
                 case "--quick" -> o.quick = true;
                 case "--jfr" -> o.jfr = true;
+                case "--profile" -> o.profile = true;
                 case "--no-doc" -> o.updateDoc = false;
                 case "--only" -> o.only = scenarios(args[++i]);
                 case "--targets" -> o.targets = targets(args[++i]);
@@ -75,9 +77,9 @@ public final class BenchOptions {
 
     static String usage() {
         return "options: [--quick] [--only " + String.join(",", SCENARIOS) + "] [--targets "
-                + TargetKind.ids(TargetKind.all()) + "] [--jfr] [--no-doc] [--threads 1,8,64] [--warmup-ms N]"
-                + " [--measure-ms N] [--rounds N] [--jit-warmup-max-ms N] [--items N] [--idle-steps 10000,20000]"
-                + " [--cleanup-clients N] [--index-docs N]"
+                + TargetKind.ids(TargetKind.all()) + "] [--jfr] [--profile] [--no-doc] [--threads 1,8,64]"
+                + " [--warmup-ms N] [--measure-ms N] [--rounds N] [--jit-warmup-max-ms N] [--items N]"
+                + " [--idle-steps 10000,20000] [--cleanup-clients N] [--index-docs N]"
                 + " [--results-dir DIR] [--doc FILE] [--jmongos-jar FILE]";
     }
 

@@ -20,7 +20,7 @@ record BenchPlan(List<Integer> threads, int rounds, LoadRunner.Timing timing, Lo
     static final long WINDOW_MEASURE_MILLIS = 2000;
     /** --quick: shorter windows so the reduced set fits its budget. */
     static final long QUICK_WINDOW_WARMUP_MILLIS = 200;
-    static final long QUICK_WINDOW_MEASURE_MILLIS = 700;
+    static final long QUICK_WINDOW_MEASURE_MILLIS = 600;
     /** Target JIT warm-up: at least this long (a cold compiler can look quiet between two bursts). */
     static final long JIT_WARMUP_MIN_MILLIS = 5_000;
     /**

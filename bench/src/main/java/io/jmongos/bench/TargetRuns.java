@@ -1,5 +1,7 @@
 package io.jmongos.bench;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +18,8 @@ import io.jmongos.bench.driver.DriverClients;
 import io.jmongos.bench.jit.JitCounters;
 import io.jmongos.bench.load.LoadRunner;
 import io.jmongos.bench.load.Operation;
+import io.jmongos.bench.profile.AsyncProfiler;
+import io.jmongos.bench.profile.CollapsedHotFrames;
 import io.jmongos.bench.report.BenchResults;
 import io.jmongos.bench.scenario.ItemsDataset;
 import io.jmongos.bench.scenario.Scenario;
@@ -86,8 +90,13 @@ final class TargetRuns {
             List<ServerWarmup.Watched> watched = watched(contexts);
             warmUp(prepared, watched);
             List<JitCounters> warm = ServerWarmup.read(watched);
-            for (Map.Entry<Scenario, Map<ScenarioContext, Operation>> e : prepared.entrySet()) {
-                measure(e.getKey(), e.getValue());
+            List<RunningTarget> profiled = startProfiles(targets);
+            try {
+                for (Map.Entry<Scenario, Map<ScenarioContext, Operation>> e : prepared.entrySet()) {
+                    measure(e.getKey(), e.getValue());
+                }
+            } finally {
+                stopProfiles(profiled);
             }
             recordCompiles(watched, warm);
             noteIndex(contexts);
@@ -239,6 +248,47 @@ final class TargetRuns {
             return LoadRunner.measure(s.name(), ctx.target().kind().id(), threads, plan.timing(), op);
         } finally {
             afterLoad(s, ctx);
+        }
+    }
+
+    /** With --profile: start async-profiler in each jmongos process (once per process); the ones started. */
+    private List<RunningTarget> startProfiles(List<RunningTarget> targets) {
+        Path lib = launcher.config().asyncProfilerLib();
+        List<RunningTarget> started = new ArrayList<>();
+        if (lib == null) {
+            return started;
+        }
+        for (RunningTarget t : targets) {
+            long pid = t.server().pid();
+            if (!t.kind().isJmongos() || started.stream().anyMatch(s -> s.server().pid() == pid)) {
+                continue;
+            }
+            try {
+                AsyncProfiler.start(pid, lib);
+                started.add(t);
+            } catch (IOException e) {
+                results.problem("profile " + t.server().name(), e.getMessage());
+            }
+        }
+        return started;
+    }
+
+    /** Stop the profiles: {@code <process>-cpu.collapsed} and its summary {@code <process>-cpu-hot.txt}. */
+    private void stopProfiles(List<RunningTarget> profiled) {
+        Path lib = launcher.config().asyncProfilerLib();
+        Path dir = launcher.config().runDir();
+        for (RunningTarget t : profiled) {
+            String name = t.server().name();
+            Path collapsed = dir.resolve(name + "-cpu.collapsed");
+            Path hot = dir.resolve(name + "-cpu-hot.txt");
+            try {
+                AsyncProfiler.stop(t.server().pid(), lib, collapsed);
+                CollapsedHotFrames.summarize(collapsed, hot);
+                System.out.println("bench: CPU profile of " + name + " during the measured loads: " + collapsed
+                        + ", hot frames in " + hot);
+            } catch (IOException e) {
+                results.problem("profile " + name, e.getMessage());
+            }
         }
     }
 

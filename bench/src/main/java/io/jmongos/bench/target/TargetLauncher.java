@@ -10,6 +10,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 
+import io.jmongos.bench.profile.AsyncProfiler;
+
 /** Starts each kind of target as separate processes on free loopback ports. */
 public final class TargetLauncher {
     /** A JVM target has this long to start listening (2 shared cores, cold JIT). */
@@ -21,6 +23,10 @@ public final class TargetLauncher {
 
     public TargetLauncher(LaunchConfig config) {
         this.config = config;
+    }
+
+    public LaunchConfig config() {
+        return config;
     }
 
     /** Start a peer or limit target (jmongos targets start through {@link #startJmongos}). */
@@ -119,6 +125,9 @@ public final class TargetLauncher {
         if (config.jfr() && kind.isJmongos()) {
             flags.add("-XX:StartFlightRecording=filename=" + config.runDir().resolve(name + ".jfr")
                     + ",settings=profile,dumponexit=true,jdk.ExecutionSample#period=" + JFR_SAMPLE_PERIOD);
+        }
+        if (config.asyncProfilerLib() != null && kind.isJmongos()) {
+            flags.addAll(AsyncProfiler.JVM_FLAGS);
         }
         String extra = System.getenv(EXTRA_JMONGOS_FLAGS_ENV);
         if (kind.isJmongos() && extra != null && !extra.isBlank()) {
