@@ -66,6 +66,21 @@ final class LoadTables {
     }
 
     /**
+     * lb / main of each round (the two windows of a round ran back to back, so they saw the same machine),
+     * e.g. "97%, 102%, 99%".
+     */
+    static String perRound(LbComparison c) {
+        List<String> out = new ArrayList<>();
+        int n = Math.min(c.main().rounds().size(), c.lb().rounds().size());
+        for (int i = 0; i < n; i++) {
+            double main = c.main().rounds().get(i).opsPerSec();
+            out.add(main == 0 ? "–" : String.format(Locale.ROOT, "%.0f%%",
+                    100 * c.lb().rounds().get(i).opsPerSec() / main));
+        }
+        return String.join(", ", out);
+    }
+
+    /**
      * One row per load measured on both: the two medians with their ranges, the ratio, and whether the
      * difference is larger than the larger of the two spreads (the same process serves both, so a significant
      * difference is a cost of the LB path, and one within the spread is noise).
@@ -76,8 +91,9 @@ final class LoadTables {
             return;
         }
         md.append("#### jmongos-lb vs jmongos main port (one process; medians of the rounds)\n\n")
-                .append("| scenario | threads | jmongos | jmongos-lb | lb / main | difference vs spread |\n")
-                .append("|---|---:|---:|---:|---:|---|\n");
+                .append("| scenario | threads | jmongos | jmongos-lb | lb / main | difference vs spread | lb / main per"
+                        + " round |\n")
+                .append("|---|---:|---:|---:|---:|---|---|\n");
         for (LbComparison c : all) {
             double diff = Math.abs(c.lb().opsPerSec() - c.main().opsPerSec());
             double spread = Math.max(c.lb().spread(), c.main().spread());
@@ -85,7 +101,8 @@ final class LoadTables {
                     .append(throughput(c.main())).append(" | ").append(throughput(c.lb())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f%%", c.ratio() * 100)).append(" | ")
                     .append(String.format(Locale.ROOT, "%,.0f vs %,.0f: %s", diff, spread,
-                            c.significant() ? "**significant**" : "within the spread")).append(" |\n");
+                            c.significant() ? "**significant**" : "within the spread")).append(" | ")
+                    .append(perRound(c)).append(" |\n");
         }
         md.append('\n');
     }
