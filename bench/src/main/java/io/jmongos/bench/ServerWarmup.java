@@ -12,6 +12,7 @@ import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonNull;
+import org.bson.BsonString;
 
 import io.jmongos.bench.jit.JitCounters;
 import io.jmongos.bench.load.LoadRunner;
@@ -24,9 +25,10 @@ import io.jmongos.bench.scenario.ScenarioContext;
  * every target (the jmongos main port, LB port and HAProxy path all drive the one jmongos process) at the
  * highest thread count, until every watched JVM (each target process and the load generator) compiles fewer
  * than {@link #SETTLED_COMPILES_PER_SECOND} methods per second over a cycle, after at least the minimum time;
- * no new burst starts after the maximum. Cycling through all scenarios (rather than warming one scenario at a
- * time) lets the compiler see every scenario's type profile before it compiles, so a later scenario does not
- * deoptimize code compiled for an earlier one in the middle of a measurement.
+ * the first cycle always completes, after it no new burst starts past the maximum. Cycling through all
+ * scenarios (rather than warming one scenario at a time) lets the compiler see every scenario's type profile
+ * before it compiles, so a later scenario does not deoptimize code compiled for an earlier one in the middle of
+ * a measurement.
  */
 final class ServerWarmup {
     /** Length of one burst (one scenario on one target). */
@@ -53,6 +55,10 @@ final class ServerWarmup {
     static BsonDocument run(Map<Scenario, Map<ScenarioContext, Operation>> prepared, List<Watched> watched,
                             int threads, long minMillis, long maxMillis,
                             BiConsumer<Scenario, ScenarioContext> afterLoad) throws InterruptedException {
+        if (prepared.values().stream().allMatch(Map::isEmpty)) {
+            return new BsonDocument("seconds", new BsonDouble(0)).append("cycles", new BsonInt32(0))
+                    .append("settled", BsonBoolean.FALSE).append("note", new BsonString("nothing to run"));
+        }
         long start = System.nanoTime();
         List<JitCounters> before = read(watched);
         List<JitCounters> previous = before;
@@ -66,7 +72,7 @@ final class ServerWarmup {
             do {
                 for (Map.Entry<Scenario, Map<ScenarioContext, Operation>> s : prepared.entrySet()) {
                     for (Map.Entry<ScenarioContext, Operation> e : s.getValue().entrySet()) {
-                        if (millisSince(start) >= maxMillis) {
+                        if (cycles > 0 && millisSince(start) >= maxMillis) {
                             break;
                         }
                         try {
