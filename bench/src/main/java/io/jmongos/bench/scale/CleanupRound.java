@@ -68,6 +68,7 @@ final class CleanupRound {
             CleanupCounterPoller counters = new CleanupCounterPoller(admin);
             BsonDocument settle = JitSettle.await(target);
             CleanupCounterPoller.Counts base = counters.counts();
+            long compilesBefore = JitSettle.compiles(target);
             long[] closedAt = new long[clients];
             long deadline = System.nanoTime()
                     + TimeUnit.MILLISECONDS.toNanos(DisconnectCleanupBench.POLL_DEADLINE_MILLIS);
@@ -83,6 +84,7 @@ final class CleanupRound {
             CleanupCounterPoller.Outcome outcome = CleanupCounterPoller.outcome(
                     polling.get(DisconnectCleanupBench.POLL_DEADLINE_MILLIS * 2, TimeUnit.MILLISECONDS), base,
                     closedAt);
+            long compilesAfter = JitSettle.compiles(target);
             CurrentOpPoller.Snapshot left = listing.poll();
             Document after = serverStatus(admin);
             double[] sorted = outcome.perClientMillis().clone();
@@ -106,7 +108,8 @@ final class CleanupRound {
                     .append("transactionsAbortedDelta", new BsonInt64(txnField(after, "totalAborted")
                             - txnField(before, "totalAborted")))
                     .append("abortCauseInterruptedDelta", new BsonInt64(interrupted(after) - interrupted(before)))
-                    .append("jitSettle", settle);
+                    .append("jitSettle", settle.append("compilesDuringRound", new BsonInt64(
+                            compilesBefore < 0 || compilesAfter < 0 ? -1 : compilesAfter - compilesBefore)));
         } finally {
             for (RawMongoConnection c : conns) {
                 c.close();

@@ -25,6 +25,12 @@ final class JitSettle {
     private JitSettle() {
     }
 
+    /** The target's compile count so far, or -1 when it cannot be read. */
+    static long compiles(RunningTarget target) {
+        JitCounters c = target.server() == null ? null : JitCounters.of(target.server().pid());
+        return c == null ? -1 : c.compiles();
+    }
+
     /** Wait for the target's JIT to settle; what happened, or a note when the counters cannot be read. */
     static BsonDocument await(RunningTarget target) throws InterruptedException {
         if (target.server() == null) {
