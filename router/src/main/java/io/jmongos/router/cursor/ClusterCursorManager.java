@@ -166,6 +166,11 @@ public final class ClusterCursorManager {
         return n;
     }
 
+    /** Whether a cursor created on load-balanced connection {@code connectionId} is open; O(1). */
+    public boolean hasCursorsOfLoadBalancedConnection(long connectionId) {
+        return byLoadBalancedConnection.contains(connectionId);
+    }
+
     /** Kill every cursor created on load-balanced connection {@code connectionId}; O(its cursors). */
     public int killForLoadBalancedConnection(long connectionId, CursorKillReason reason) {
         return killForLoadBalancedConnections(new long[] {connectionId}, reason);

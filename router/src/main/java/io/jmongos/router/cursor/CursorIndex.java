@@ -35,6 +35,11 @@ final class CursorIndex<K> {
         return set == null ? NONE : set.toArray(NONE);
     }
 
+    /** Whether any cursor is held under {@code key}. */
+    boolean contains(K key) {
+        return groups.containsKey(key);
+    }
+
     /** How many keys have at least one cursor (for tests: the index must not outlive its cursors). */
     int keys() {
         return groups.size();

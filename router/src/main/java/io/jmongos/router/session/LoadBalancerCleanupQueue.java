@@ -52,8 +52,14 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
         this.sessions = sessions;
     }
 
-    /** Queue the cleanup of a closed connection; runs it here when the queue is shut down. */
+    /**
+     * Queue the cleanup of a closed connection; runs it here when the queue is shut down. A connection that left
+     * no cursor and no transaction (most of them) is not queued: no drainer is woken for it.
+     */
     void submit(ClientConnectionState conn) {
+        if (!sessions.hasCleanupFor(conn)) {
+            return;
+        }
         pending.add(conn);
         startDrainer();
     }

@@ -140,6 +140,17 @@ public final class SessionServices implements AutoCloseable {
     }
 
     /** The cleanup of {@link #cleanUpLoadBalancedConnection}, O(the connection's own cursors and transactions). */
+    /**
+     * Whether a closed load-balanced connection left anything to clean up: an open cursor created on it, or a
+     * transaction that ran a statement on it. A command still running on it when it closed cleans up after itself
+     * when it finishes, so "nothing now" is final.
+     */
+    boolean hasCleanupFor(ClientConnectionState conn) {
+        Object touched = conn.attributes().get(LoadBalancerDisconnectListener.TRANSACTIONS_ATTRIBUTE);
+        return cursors.hasCursorsOfLoadBalancedConnection(conn.connectionId())
+                || touched instanceof Set<?> set && !set.isEmpty();
+    }
+
     Cleanup cleanUp(ClientConnectionState conn) {
         return cleanUp(List.of(conn));
     }

@@ -242,6 +242,24 @@ class SessionServicesTest {
     }
 
     @Test
+    void onlyALoadBalancedConnectionWithACursorOrATransactionNeedsACleanup() {
+        r.shard.seed("db.c", 10);
+        ClientConnectionState idle = r.connect(true);
+        assertThat(r.run(idle, "db", new BsonDocument("ping", new BsonInt32(1))).getNumber("ok").intValue())
+                .isEqualTo(1);
+        assertThat(r.sessions.hasCleanupFor(idle)).isFalse();
+        ClientConnectionState reader = r.connect(true);
+        long id = r.run(reader, "db", find("c", 2)).getDocument("cursor").getNumber("id").longValue();
+        assertThat(r.sessions.hasCleanupFor(reader)).isTrue();
+        r.run(reader, "db", new BsonDocument("killCursors", new BsonString("c"))
+                .append("cursors", new BsonArray(List.of(new BsonInt64(id)))));
+        assertThat(r.sessions.hasCleanupFor(reader)).isFalse();
+        ClientConnectionState writer = r.connect(true);
+        assertThat(ok(r.run(writer, "db", txn(insert("c", 300), 1, true)))).isEqualTo(1.0);
+        assertThat(r.sessions.hasCleanupFor(writer)).isTrue();
+    }
+
+    @Test
     void aCommandThatFinishesAfterItsLoadBalancedConnectionClosedLeavesNothingBehind() throws Exception {
         r.shard.seed("db.c", 10);
         ClientConnectionState lb = r.connect(true);
