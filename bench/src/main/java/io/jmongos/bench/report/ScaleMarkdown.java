@@ -61,11 +61,36 @@ final class ScaleMarkdown {
                 .append(s(c, "allGoneAfterFirstCloseMillis")).append(" | ").append(s(c, "closeLoopMillis"))
                 .append(" | ").append(s(c, "polls")).append(" (").append(s(c, "meanPollMillis")).append(") | ")
                 .append(s(c, "transactionsAbortedDelta")).append(" | ").append(s(c, "abortCauseInterruptedDelta"))
-                .append(" |\n\nAll clients close at once. Per-client time: the k-th client to close is matched with"
-                        + " the k-th cursor kill and the k-th abort seen in serverStatus counters (metrics.cursor.open"
-                        + ".total, transactions.currentOpen) polled back to back by a separate client; resolution is "
-                        + "one serverStatus round trip. `$currentOp` (idleCursors, idleSessions) confirms exactly "
-                        + "these cursors and transactions were listed before and none after.\n\n");
+                .append(" |\n\n");
+        cleanupRounds(md, c);
+        md.append("All clients close at once. Per-client time: the k-th client to close is matched with the k-th"
+                + " cursor kill and the k-th abort seen in serverStatus counters (metrics.cursor.open.total,"
+                + " transactions.currentOpen) polled by three clients at once; a sample is timed by the server's"
+                + " localTime (rounded up to the next millisecond, kept within the poll's send and receive), so each"
+                + " figure is an upper bound. One cold warm-up round, then before every round the target's JIT is"
+                + " let settle; the table shows the round with the median p99. `$currentOp` (idleCursors,"
+                + " idleSessions) confirms exactly these cursors and transactions were listed before and none"
+                + " after.\n\n");
+    }
+
+    /** One line with every measured round's p50 / p99 and the cold warm-up round's, when recorded. */
+    private static void cleanupRounds(StringBuilder md, BsonDocument c) {
+        if (!c.isArray("rounds")) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("Rounds (per client p50 / p99 ms):");
+        int i = 1;
+        for (var r : c.getArray("rounds")) {
+            line.append(i == 1 ? " " : ", ").append("round ").append(i++).append(' ')
+                    .append(s(r.asDocument(), "perClientP50Millis")).append(" / ")
+                    .append(s(r.asDocument(), "perClientP99Millis"));
+        }
+        if (c.isDocument("warmUp")) {
+            BsonDocument w = c.getDocument("warmUp");
+            line.append("; cold warm-up round (not counted) ").append(s(w, "perClientP50Millis")).append(" / ")
+                    .append(s(w, "perClientP99Millis"));
+        }
+        md.append(line).append(".\n\n");
     }
 
     private static void index(StringBuilder md, BsonDocument x) {
