@@ -80,6 +80,13 @@ public final class RocksStore implements AutoCloseable {
         this.cache = cache;
         this.handles = handles;
         this.persistent = persistent;
+        if (!persistent) {
+            // In memory nothing outlives the process, so a write-ahead log protects nothing: it only copied every
+            // commit into the memory env (13% of commit time in a 64-client insert profile). Without it a
+            // "sync" write has nothing to wait for either (RocksDB refuses sync without a WAL).
+            asyncWrites.setDisableWAL(true);
+            syncWrites.setSync(false).setDisableWAL(true);
+        }
     }
 
     /** Opens (creating if needed) the store at {@code dbPath}, or an in-memory store when it is null. */
