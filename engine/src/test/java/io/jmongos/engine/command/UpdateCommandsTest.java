@@ -104,6 +104,26 @@ class UpdateCommandsTest extends EngineTestBase {
         assertThat(engine.stats().openCursors()).isZero();
     }
 
+    @Test
+    void updateOneByIdReadsTheDocumentByKeyWithTheFilterSemantics() {
+        ok("{insert: 'c', documents: [{_id: 1.0, n: 1, a: [1, 2, 3]}, {_id: 'x', n: 7}]}");
+        BsonDocument r = ok("{update: 'c', updates: [{q: {_id: 1}, u: {$inc: {n: 1}}}, "
+                + "{q: {_id: {$numberLong: '1'}}, u: {$inc: {n: 1}}}, {q: {_id: 'x'}, u: {$set: {n: 7}}}, "
+                + "{q: {_id: 2}, u: {$set: {n: 0}}}]}");
+        assertThat(r.getInt32("n").getValue()).isEqualTo(3);
+        assertThat(r.getInt32("nModified").getValue()).isEqualTo(2);
+        assertThat(findAll("{find: 'c', filter: {_id: 1}}"))
+                .containsExactly(BsonDocument.parse("{_id: 1.0, n: 3, a: [1, 2, 3]}"));
+        BsonDocument up = ok("{update: 'c', updates: [{q: {_id: 5}, u: {$set: {n: 5}}, upsert: true}]}");
+        assertThat(up.getArray("upserted").get(0).asDocument().get("_id")).isEqualTo(new BsonInt32(5));
+        assertThat(findAll("{find: 'c', filter: {_id: 5}}")).containsExactly(BsonDocument.parse("{_id: 5, n: 5}"));
+        ok("{update: 'c', updates: [{q: {_id: 1}, u: {$set: {'a.$[e]': 0}}, arrayFilters: [{e: {$gte: 2}}]}]}");
+        assertThat(findAll("{find: 'c', filter: {_id: 1}}"))
+                .containsExactly(BsonDocument.parse("{_id: 1.0, n: 3, a: [1, 0, 0]}"));
+        BsonDocument immutable = run("{update: 'c', updates: [{q: {_id: 'x'}, u: {$set: {_id: 'y'}}}]}");
+        assertThat(immutable.getArray("writeErrors").get(0).asDocument().getInt32("code").getValue()).isEqualTo(66);
+    }
+
     private int findAllAggregate(String json) {
         BsonDocument r = ok(json);
         int n = r.getDocument("cursor").getArray("firstBatch").size();

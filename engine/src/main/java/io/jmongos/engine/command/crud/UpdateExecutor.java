@@ -55,9 +55,13 @@ final class UpdateExecutor {
     }
 
     private static BsonDocument single(OperationContext op, CollectionMeta c, UpdateStatement s, StorageTxn txn) {
+        QuerySupport.Query q = new QuerySupport.Query(s.query(), null, 0, 1, null, s.hint());
+        BsonValue id = IdLookup.idOf(q);
+        if (id != null) {
+            return singleById(op, c, s, txn, id);
+        }
         BsonDocument found;
-        QuerySupport.Planned p = QuerySupport.plan(op.services(), txn, c,
-                new QuerySupport.Query(s.query(), null, 0, 1, null, s.hint()), op.deadline(), op.letVariables());
+        QuerySupport.Planned p = QuerySupport.plan(op.services(), txn, c, q, op.deadline(), op.letVariables());
         try (var stream = p.stream()) {
             found = stream.next();
         }
@@ -66,6 +70,20 @@ final class UpdateExecutor {
         }
         BsonDocument old = BsonBytes.toDocument(BsonBytes.toBytes(found));
         return counts(1, apply(op, c, s, txn, old) ? 1 : 0);
+    }
+
+    /**
+     * An update whose filter is {@code _id} equal to a key-comparable value: the document is read by key in
+     * {@code txn} (locked for the update, as the multi path does), not through a planned scan (the IDHACK of
+     * updates); key equality is the filter's equality for such values.
+     */
+    private static BsonDocument singleById(OperationContext op, CollectionMeta c, UpdateStatement s, StorageTxn txn,
+                                           BsonValue id) {
+        byte[] bytes = txn.getForUpdate(op.services().store().records(), CollectionWriter.recordKey(c, id));
+        if (bytes == null) {
+            return s.upsert() ? upsert(op, c, s, txn) : counts(0, 0);
+        }
+        return counts(1, apply(op, c, s, txn, BsonBytes.toDocument(bytes)) ? 1 : 0);
     }
 
     /** Re-reads a document by _id in {@code txn}; null if gone or no longer matching, else whether modified. */
