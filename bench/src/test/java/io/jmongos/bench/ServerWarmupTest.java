@@ -32,11 +32,14 @@ class ServerWarmupTest {
         };
     }
 
-    @Test
-    void burstsEveryScenarioOnEveryTargetAndRecordsTheWatchedJvms() throws InterruptedException {
+    /**
+     * Scenarios "one" and "two", each prepared on a jmongos target and on {@code second}: every run of an operation
+     * counts in {@code runs} under "scenario@target" and takes a millisecond.
+     */
+    private static Map<Scenario, Map<ScenarioContext, Operation>> prepare(TargetKind second,
+                                                                        Map<String, AtomicInteger> runs) {
         ScenarioContext a = new ScenarioContext(RunningTarget.inProcess(TargetKind.JMONGOS, 1), null, 100);
-        ScenarioContext b = new ScenarioContext(RunningTarget.inProcess(TargetKind.JMONGOS_LB, 2), null, 100);
-        Map<String, AtomicInteger> runs = new LinkedHashMap<>();
+        ScenarioContext b = new ScenarioContext(RunningTarget.inProcess(second, 2), null, 100);
         Map<Scenario, Map<ScenarioContext, Operation>> prepared = new LinkedHashMap<>();
         for (String s : List.of("one", "two")) {
             Map<ScenarioContext, Operation> ops = new LinkedHashMap<>();
@@ -49,6 +52,13 @@ class ServerWarmupTest {
             }
             prepared.put(scenario(s), ops);
         }
+        return prepared;
+    }
+
+    @Test
+    void burstsEveryScenarioOnEveryTargetAndRecordsTheWatchedJvms() throws InterruptedException {
+        Map<String, AtomicInteger> runs = new LinkedHashMap<>();
+        Map<Scenario, Map<ScenarioContext, Operation>> prepared = prepare(TargetKind.JMONGOS_LB, runs);
         AtomicInteger resets = new AtomicInteger();
         long self = ProcessHandle.current().pid();
         BsonDocument r = ServerWarmup.run(prepared, List.of(new ServerWarmup.Watched("self", self)), 2, 0, 1,
@@ -69,21 +79,8 @@ class ServerWarmupTest {
 
     @Test
     void settledJvmsStillWarmUpForTheMinimum() throws InterruptedException {
-        ScenarioContext a = new ScenarioContext(RunningTarget.inProcess(TargetKind.JMONGOS, 1), null, 100);
-        ScenarioContext b = new ScenarioContext(RunningTarget.inProcess(TargetKind.MJS, 2), null, 100);
         Map<String, AtomicInteger> runs = new LinkedHashMap<>();
-        Map<Scenario, Map<ScenarioContext, Operation>> prepared = new LinkedHashMap<>();
-        for (String s : List.of("one", "two")) {
-            Map<ScenarioContext, Operation> ops = new LinkedHashMap<>();
-            for (ScenarioContext ctx : List.of(a, b)) {
-                AtomicInteger n = runs.computeIfAbsent(s + "@" + ctx.target().kind().id(), k -> new AtomicInteger());
-                ops.put(ctx, (thread, seq) -> {
-                    n.incrementAndGet();
-                    Thread.sleep(1);
-                });
-            }
-            prepared.put(scenario(s), ops);
-        }
+        Map<Scenario, Map<ScenarioContext, Operation>> prepared = prepare(TargetKind.MJS, runs);
         AtomicInteger resets = new AtomicInteger();
         long min = 2 * ServerWarmup.MIN_CYCLE_MILLIS + 1;
         BsonDocument r = ServerWarmup.run(prepared, List.of(), 1, min, 60_000, (s, ctx) -> resets.incrementAndGet());
