@@ -1,7 +1,10 @@
 package io.jmongos.router.session;
 
+import java.util.Set;
+
 import io.jmongos.router.conn.ClientConnectionState;
 import io.jmongos.router.conn.ConnectionLifecycleListener;
+import io.jmongos.router.txn.RouterTransaction;
 
 /**
  * The load-balancer disconnect rule: when a connection that came through the load-balancer port closes,
@@ -29,6 +32,13 @@ public final class LoadBalancerDisconnectListener implements ConnectionLifecycle
         }
         connection.attributes().put(CLOSED_ATTRIBUTE, Boolean.TRUE);
         cleanups.submit(connection);
+    }
+
+    /** The transactions that ran a statement on {@code connection} (empty when none did). */
+    @SuppressWarnings("unchecked")
+    static Set<RouterTransaction> transactionsOf(ClientConnectionState connection) {
+        Object touched = connection.attributes().get(TRANSACTIONS_ATTRIBUTE);
+        return touched instanceof Set<?> set ? (Set<RouterTransaction>) set : Set.of();
     }
 
     static boolean isClosed(ClientConnectionState connection) {

@@ -2,7 +2,6 @@ package io.jmongos.router.session;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,18 +138,17 @@ public final class SessionServices implements AutoCloseable {
     record Cleanup(int cursorsKilled, int transactionsAborted) {
     }
 
-    /** The cleanup of {@link #cleanUpLoadBalancedConnection}, O(the connection's own cursors and transactions). */
     /**
      * Whether a closed load-balanced connection left anything to clean up: an open cursor created on it, or a
      * transaction that ran a statement on it. A command still running on it when it closed cleans up after itself
      * when it finishes, so "nothing now" is final.
      */
     boolean hasCleanupFor(ClientConnectionState conn) {
-        Object touched = conn.attributes().get(LoadBalancerDisconnectListener.TRANSACTIONS_ATTRIBUTE);
         return cursors.hasCursorsOfLoadBalancedConnection(conn.connectionId())
-                || touched instanceof Set<?> set && !set.isEmpty();
+                || !LoadBalancerDisconnectListener.transactionsOf(conn).isEmpty();
     }
 
+    /** The cleanup of {@link #cleanUpLoadBalancedConnection}, O(the connection's own cursors and transactions). */
     Cleanup cleanUp(ClientConnectionState conn) {
         return cleanUp(List.of(conn));
     }
@@ -178,15 +176,12 @@ public final class SessionServices implements AutoCloseable {
     }
 
     /** Abort the in-progress transactions that ran a statement on {@code conn}; returns how many. */
-    @SuppressWarnings("unchecked")
     private int abortTransactionsOf(ClientConnectionState conn) {
-        Object touched = conn.attributes().get(LoadBalancerDisconnectListener.TRANSACTIONS_ATTRIBUTE);
         int aborted = 0;
-        if (touched instanceof Set<?> set) {
-            for (RouterTransaction t : ((Set<RouterTransaction>) set).toArray(new RouterTransaction[0])) {
-                if (transactions.abortForLoadBalancerDisconnect(t)) {
-                    aborted++;
-                }
+        for (RouterTransaction t : LoadBalancerDisconnectListener.transactionsOf(conn)
+                .toArray(new RouterTransaction[0])) {
+            if (transactions.abortForLoadBalancerDisconnect(t)) {
+                aborted++;
             }
         }
         return aborted;
