@@ -66,15 +66,6 @@ final class ShardCursorKills {
         return true;
     }
 
-    /** How many killCursors commands {@link #send} sends. */
-    int commands() {
-        int n = 0;
-        for (List<Long> list : ids.values()) {
-            n += (list.size() + MAX_IDS_PER_COMMAND - 1) / MAX_IDS_PER_COMMAND;
-        }
-        return n;
-    }
-
     /** Send the collected kills; failures are logged at debug level only, as for one cursor. */
     void send() {
         for (Map.Entry<Target, List<Long>> e : ids.entrySet()) {
