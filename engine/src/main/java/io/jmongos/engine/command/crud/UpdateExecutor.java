@@ -75,15 +75,15 @@ final class UpdateExecutor {
     /**
      * An update whose filter is {@code _id} equal to a key-comparable value: the document is read by key in
      * {@code txn} (locked for the update, as the multi path does), not through a planned scan (the IDHACK of
-     * updates); key equality is the filter's equality for such values.
+     * updates).
      */
     private static BsonDocument singleById(OperationContext op, CollectionMeta c, UpdateStatement s, StorageTxn txn,
                                            BsonValue id) {
-        byte[] bytes = txn.getForUpdate(op.services().store().records(), CollectionWriter.recordKey(c, id));
-        if (bytes == null) {
+        Boolean modified = updateById(op, c, s, txn, id);
+        if (modified == null) {
             return s.upsert() ? upsert(op, c, s, txn) : counts(0, 0);
         }
-        return counts(1, apply(op, c, s, txn, BsonBytes.toDocument(bytes)) ? 1 : 0);
+        return counts(1, modified ? 1 : 0);
     }
 
     /** Re-reads a document by _id in {@code txn}; null if gone or no longer matching, else whether modified. */
