@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.BsonString;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +30,9 @@ class ClusterCursorIndexTest {
     }
 
     private ClusterCursor open(long connectionId, boolean loadBalanced, LogicalSessionId lsid, Long txn) {
-        BsonDocument reply = shard.runCommand("db", new BsonDocument("find", new BsonString("c"))
-                .append("batchSize", new BsonInt32(2)));
-        long shardId = reply.getDocument("cursor").getNumber("id").longValue();
-        return manager.register("db.c", new ShardCursorSource(shard, "db.c", shardId),
+        return ShardCursorFixture.open(manager, shard, "db", "c",
                 new CursorOrigin(new ClientInfo(connectionId, loadBalanced, "1.2.3.4:5", null, null), lsid, txn),
-                new BsonDocument("find", new BsonString("c")), CursorOptions.DEFAULT, 2);
+                CursorOptions.DEFAULT);
     }
 
     private void assertIndexes(int connections, int sessions, int byConnection, int bySession) {

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.BsonDocument;
-import org.bson.BsonString;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +29,8 @@ class ClusterCursorManagerTest {
 
     /** Open a shard cursor over db.c with a first batch of 2 and register it. */
     private ClusterCursor open(LogicalSessionId lsid, Long txn, CursorOptions options) {
-        BsonDocument reply = shard.runCommand("db", new BsonDocument("find", new BsonString("c"))
-                .append("batchSize", new org.bson.BsonInt32(2)));
-        long shardId = reply.getDocument("cursor").getNumber("id").longValue();
-        return manager.register("db.c", new ShardCursorSource(shard, "db.c", shardId),
-                new CursorOrigin(new ClientInfo(7, false, "1.2.3.4:5", null, null), lsid, txn),
-                new BsonDocument("find", new BsonString("c")), options, 2);
+        return ShardCursorFixture.open(manager, shard, "db", "c",
+                new CursorOrigin(new ClientInfo(7, false, "1.2.3.4:5", null, null), lsid, txn), options);
     }
 
     @Test

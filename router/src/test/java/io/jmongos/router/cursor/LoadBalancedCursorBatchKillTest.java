@@ -37,12 +37,7 @@ class LoadBalancedCursorBatchKillTest {
     }
 
     private ClusterCursor open(long connectionId, String db, String coll) {
-        BsonDocument reply = shard.runCommand(db, new BsonDocument("find", new BsonString(coll))
-                .append("batchSize", new BsonInt32(2)));
-        long shardId = reply.getDocument("cursor").getNumber("id").longValue();
-        String ns = db + "." + coll;
-        return manager.register(ns, new ShardCursorSource(shard, ns, shardId), origin(connectionId),
-                new BsonDocument("find", new BsonString(coll)), CursorOptions.DEFAULT, 2);
+        return ShardCursorFixture.open(manager, shard, db, coll, origin(connectionId), CursorOptions.DEFAULT);
     }
 
     private static CursorOrigin origin(long connectionId) {
