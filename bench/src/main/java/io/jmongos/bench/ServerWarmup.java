@@ -24,8 +24,8 @@ import io.jmongos.bench.scenario.ScenarioContext;
  * Warms the targets' JIT before anything is measured: cycles of short bursts of every selected scenario on
  * every target (the jmongos main port, LB port and HAProxy path all drive the one jmongos process) at the
  * highest thread count, until every watched JVM (each target process and the load generator) compiles fewer
- * than {@link #SETTLED_COMPILES_PER_SECOND} methods per second over a cycle, after at least the minimum time;
- * the first cycle always completes, after it no new burst starts past the maximum. Cycling through all
+ * than {@link JitCounters#SETTLED_COMPILES_PER_SECOND} methods per second over a cycle, after at least the
+ * minimum time; the first cycle always completes, after it no new burst starts past the maximum. Cycling through all
  * scenarios (rather than warming one scenario at a time) lets the compiler see every scenario's type profile
  * before it compiles, so a later scenario does not deoptimize code compiled for an earlier one in the middle of
  * a measurement.
@@ -35,12 +35,6 @@ final class ServerWarmup {
     static final long BURST_MILLIS = 200;
     /** A cycle repeats its bursts until it lasts this long, so a rate is taken over at least a second. */
     static final long MIN_CYCLE_MILLIS = 1000;
-    /**
-     * Settled: fewer compiles per second than this. Under a steady load a warm HotSpot still compiles now
-     * and then (recompiles after an uncommon trap, OSR); a cold one compiles hundreds per second.
-     */
-    static final double SETTLED_COMPILES_PER_SECOND = 5;
-
     /** A JVM whose compiler is watched. */
     record Watched(String name, long pid) {
     }
@@ -92,7 +86,7 @@ final class ServerWarmup {
                 JitCounters b = now.get(i);
                 rates[i] = a == null || b == null ? 0 : b.minus(a).compiles() / seconds;
                 busy[i] = a == null || b == null ? 0 : b.minus(a).compileMillis() / 10 / seconds;
-                settled &= rates[i] < SETTLED_COMPILES_PER_SECOND;
+                settled &= rates[i] < JitCounters.SETTLED_COMPILES_PER_SECOND;
             }
             cycles++;
             System.out.println("bench: JIT warm-up cycle " + cycles + " (" + fmt(seconds) + " s): "
@@ -123,7 +117,7 @@ final class ServerWarmup {
                 .append("burstMillis", new BsonInt64(BURST_MILLIS))
                 .append("minMillis", new BsonInt64(minMillis))
                 .append("maxMillis", new BsonInt64(maxMillis))
-                .append("settledBelowCompilesPerSec", new BsonDouble(SETTLED_COMPILES_PER_SECOND))
+                .append("settledBelowCompilesPerSec", new BsonDouble(JitCounters.SETTLED_COMPILES_PER_SECOND))
                 .append("processes", processes);
     }
 

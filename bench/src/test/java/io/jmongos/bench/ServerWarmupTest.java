@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 
+import io.jmongos.bench.jit.JitCounters;
 import io.jmongos.bench.load.Operation;
 import io.jmongos.bench.scenario.Scenario;
 import io.jmongos.bench.scenario.ScenarioContext;
@@ -74,7 +75,7 @@ class ServerWarmupTest {
                 .isGreaterThanOrEqualTo(p.getDocument("before").getInt64("compiles").getValue());
         assertThat(r.getBoolean("settled").getValue())
                 .isEqualTo(p.getDouble("lastCycleCompilesPerSec").getValue()
-                        < ServerWarmup.SETTLED_COMPILES_PER_SECOND);
+                        < JitCounters.SETTLED_COMPILES_PER_SECOND);
     }
 
     @Test

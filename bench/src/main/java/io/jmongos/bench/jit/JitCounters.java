@@ -16,6 +16,12 @@ import io.jmongos.bench.target.ProcessStats;
  * {@code jcmd PerfCounter.print} when the file cannot be read.
  */
 public record JitCounters(long compiles, double compileMillis) {
+    /**
+     * A JVM is settled when it compiles fewer methods per second than this. Under a steady load a warm HotSpot
+     * still compiles now and then (recompiles after an uncommon trap, OSR); a cold one compiles hundreds per second.
+     */
+    public static final double SETTLED_COMPILES_PER_SECOND = 5;
+
     /** HotSpot counter: compilations done (sun.ci.totalCompiles). */
     static final String TOTAL_COMPILES = "sun.ci.totalCompiles";
     /** HotSpot counter: time spent compiling, in ticks of sun.os.hrt.frequency per second. */

@@ -10,13 +10,11 @@ import io.jmongos.bench.jit.JitCounters;
 import io.jmongos.bench.target.RunningTarget;
 
 /**
- * Waits, before a disconnect round, until the target's JIT compiler is quiet (the load scenarios' rule: fewer than
- * 5 compiles per second, see ServerWarmup), so the round times the cleanup and not the compiler still busy with
- * the round's own setup on the same cores.
+ * Waits, before a disconnect round, until the target's JIT compiler is quiet (the load scenarios' rule,
+ * {@link JitCounters#SETTLED_COMPILES_PER_SECOND}), so the round times the cleanup and not the compiler still
+ * busy with the round's own setup on the same cores.
  */
 final class JitSettle {
-    /** Settled below this many compiles per second (ServerWarmup's threshold). */
-    static final double SETTLED_COMPILES_PER_SECOND = 5;
     /** Compile counts are compared over windows this long. */
     static final long WINDOW_MILLIS = 400;
     /** Waits no longer than this, settled or not (the result says which). */
@@ -52,9 +50,9 @@ final class JitSettle {
             rate = now.minus(previous).compiles() * 1000.0 / WINDOW_MILLIS;
             previous = now;
             long waited = (System.nanoTime() - start) / 1_000_000;
-            if (rate < SETTLED_COMPILES_PER_SECOND || waited >= MAX_WAIT_MILLIS) {
+            if (rate < JitCounters.SETTLED_COMPILES_PER_SECOND || waited >= MAX_WAIT_MILLIS) {
                 return new BsonDocument("waitedMillis", new BsonInt64(waited))
-                        .append("settled", BsonBoolean.valueOf(rate < SETTLED_COMPILES_PER_SECOND))
+                        .append("settled", BsonBoolean.valueOf(rate < JitCounters.SETTLED_COMPILES_PER_SECOND))
                         .append("lastCompilesPerSec", new BsonDouble(rate));
             }
         }
