@@ -88,6 +88,38 @@ public final class EmbeddedEngine implements AutoCloseable {
                 services.cursors().size(), services.sessions().openTransactions());
     }
 
+    /**
+     * Kills the cursors idle longer than {@code idleMillis}: a shard server's cursorTimeoutMillis reaper (embedded
+     * under a router, the router kills its shard cursors instead).
+     *
+     * @return how many were killed
+     */
+    public int reapIdleCursors(long idleMillis) {
+        return services.cursors().reapIdle(idleMillis);
+    }
+
+    /**
+     * Aborts the transactions open longer than {@code lifetimeMillis}: a shard server's
+     * transactionLifetimeLimitSeconds reaper.
+     *
+     * @return how many were aborted
+     */
+    public int abortExpiredTransactions(long lifetimeMillis) {
+        return services.sessions().abortExpired(lifetimeMillis * 1_000_000L);
+    }
+
+    /** Cursor and transaction counters since start, for a shard server's serverStatus. */
+    public EngineCounters counters() {
+        long[] t = services.sessions().totals();
+        return new EngineCounters(services.cursors().size(), services.cursors().totalOpened(),
+                services.cursors().timedOut(), services.sessions().openTransactions(), t[0], t[1], t[2], t[3]);
+    }
+
+    /** The names (and aliases) of the commands {@link #runCommand} answers. */
+    public java.util.Set<String> commandNames() {
+        return dispatcher.commandNames();
+    }
+
     /** Kills cursors, aborts open transactions and closes the store. */
     @Override
     public void close() {

@@ -32,6 +32,11 @@ public final class CommandDispatcher {
         this.commands = Map.copyOf(commands);
     }
 
+    /** The command names (and aliases) this dispatcher answers. */
+    public java.util.Set<String> commandNames() {
+        return commands.keySet();
+    }
+
     public BsonDocument run(String db, BsonDocument cmd) {
         BsonDocument reply = dispatch(db, cmd);
         EngineCommand handler = cmd.isEmpty() ? null : commands.get(cmd.getFirstKey());

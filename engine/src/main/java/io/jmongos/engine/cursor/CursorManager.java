@@ -17,11 +17,14 @@ import org.bson.RawBsonDocument;
 /**
  * The engine's cursors by id. Batches hold at most {@code batchSize} documents and at most 16 MiB (the
  * first document always fits); a cursor found exhausted is closed at once and reported with id 0.
- * Idle timeouts are the router's business: it kills shard cursors with killCursors.
+ * Idle timeouts are the router's business when the engine is embedded (it kills shard cursors with killCursors);
+ * a shard server reaps idle cursors itself with {@link #reapIdle}.
  */
 public final class CursorManager {
     private final CursorIds ids = new CursorIds();
     private final ConcurrentHashMap<Long, EngineCursor> cursors = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong timedOut = new java.util.concurrent.atomic.AtomicLong();
 
     /** What to open a cursor over. */
     public record Spec(String ns, DocumentStream stream, AutoCloseable resources, BsonDocument lsid, Long txnNumber,
@@ -51,6 +54,7 @@ public final class CursorManager {
                 return new Opened(0, b);
             }
             cursors.put(c.id(), c);
+            opened.incrementAndGet();
         }
         return new Opened(c.id(), b);
     }
@@ -89,6 +93,7 @@ public final class CursorManager {
             if (b.exhausted()) {
                 forget(c);
             }
+            c.touch(); // idle time counts from the end of the last batch, as mongod's
             return b;
         }
     }
@@ -112,6 +117,40 @@ public final class CursorManager {
 
     public void killAll(Set<Long> idsToKill) {
         idsToKill.forEach(this::kill);
+    }
+
+    /**
+     * Kills every cursor not used for more than {@code idleMillis} (mongod's cursorTimeoutMillis). A cursor a
+     * getMore is reading now is busy, not idle, and is left alone.
+     *
+     * @return how many were killed
+     */
+    public int reapIdle(long idleMillis) {
+        long now = System.currentTimeMillis();
+        int n = 0;
+        for (EngineCursor c : cursors.values()) {
+            if (now - c.lastUsedMillis() <= idleMillis) {
+                continue;
+            }
+            synchronized (c) {
+                if (!c.isClosed() && now - c.lastUsedMillis() > idleMillis && cursors.remove(c.id(), c)) {
+                    c.close();
+                    timedOut.incrementAndGet();
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Cursors opened (that outlived their first batch) since start. */
+    public long totalOpened() {
+        return opened.get();
+    }
+
+    /** Cursors killed by {@link #reapIdle} since start. */
+    public long timedOut() {
+        return timedOut.get();
     }
 
     public EngineCursor find(long id) {

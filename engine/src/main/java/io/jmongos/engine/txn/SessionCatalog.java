@@ -38,6 +38,10 @@ public final class SessionCatalog {
     private final CommitCheck commitCheck;
     private final Consumer<Set<Long>> cursorKiller;
     private final ConcurrentHashMap<String, SessionState> sessions = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong aborted = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong expired = new java.util.concurrent.atomic.AtomicLong();
 
     public SessionCatalog(RocksStore store, CommitCheck commitCheck, Consumer<Set<Long>> cursorKiller) {
         this.store = store;
@@ -88,6 +92,7 @@ public final class SessionCatalog {
             abortOpen(s);
             OpenTransaction txn = new OpenTransaction(store.begin(false));
             s.set(n, TxnState.IN_PROGRESS, txn);
+            started.incrementAndGet();
             return txn;
         }
         requireInProgress(s, n, false);
@@ -168,6 +173,7 @@ public final class SessionCatalog {
 
     private void finish(SessionState s, OpenTransaction txn, TxnState end) {
         s.setState(end);
+        (end == TxnState.COMMITTED ? committed : aborted).incrementAndGet();
         try {
             cursorKiller.accept(Set.copyOf(txn.cursors()));
         } finally {
@@ -223,6 +229,39 @@ public final class SessionCatalog {
                 }
             }
         }
+    }
+
+    /**
+     * Aborts every open transaction that started more than {@code lifetimeNanos} ago (mongod's
+     * transactionLifetimeLimitSeconds reaper). A session running a command now is left for the next pass.
+     *
+     * @return how many were aborted
+     */
+    public int abortExpired(long lifetimeNanos) {
+        long now = System.nanoTime();
+        int n = 0;
+        for (SessionState s : sessions.values()) {
+            OpenTransaction txn = s.open();
+            if (s.state() != TxnState.IN_PROGRESS || txn == null || now - txn.startedNanos() <= lifetimeNanos
+                    || !s.lock().tryLock()) {
+                continue;
+            }
+            try {
+                if (s.state() == TxnState.IN_PROGRESS && s.open() == txn) {
+                    abortOpen(s);
+                    expired.incrementAndGet();
+                    n++;
+                }
+            } finally {
+                s.lock().unlock();
+            }
+        }
+        return n;
+    }
+
+    /** Transactions started, committed, aborted (any cause) and aborted by {@link #abortExpired}, since start. */
+    public long[] totals() {
+        return new long[] {started.get(), committed.get(), aborted.get(), expired.get()};
     }
 
     /** Open transactions (for stats). */
