@@ -9,6 +9,7 @@ import io.jmongos.router.command.passthrough.PassThroughCommands;
 import io.jmongos.router.command.server.ServerCommands;
 import io.jmongos.router.param.CoreParameters;
 import io.jmongos.router.param.ServerParameters;
+import io.jmongos.router.shardsvr.ShardServerModule;
 
 /**
  * Assembles a router: the core parameters and commands, then every {@link RouterModule} on the class path.
@@ -24,6 +25,37 @@ public final class RouterBootstrap {
         ServiceLoader.load(RouterModule.class).forEach(modules::add);
         modules.sort(Comparator.comparingInt(RouterModule::order));
         return modules;
+    }
+
+    /**
+     * The modules of a process of {@code role}: those found with ServiceLoader that serve it, and on a shard or
+     * config server the {@link ShardServerModule}, which installs that role's commands in place of the router's.
+     */
+    public static List<RouterModule> modulesFor(ClusterRole role) {
+        List<RouterModule> modules = new ArrayList<>();
+        for (RouterModule m : discoverModules()) {
+            if (m.serves(role)) {
+                modules.add(m);
+            }
+        }
+        if (role.servesData()) {
+            modules.add(new ShardServerModule(role));
+        }
+        modules.sort(Comparator.comparingInt(RouterModule::order));
+        return modules;
+    }
+
+    /**
+     * Step 2 for a process of {@code role}: a router gets the core router commands then its modules
+     * ({@link #install(RouterServices, List)}); a shard or config server only its modules (its own commands come
+     * from {@link ShardServerModule}).
+     */
+    public static void install(RouterServices services, List<RouterModule> modules, ClusterRole role) {
+        if (role.servesData()) {
+            modules.forEach(m -> m.install(services));
+        } else {
+            install(services, modules);
+        }
     }
 
     /** Step 1: register the core parameters and every module's parameters. */

@@ -17,6 +17,15 @@ public interface RouterModule {
         return 100;
     }
 
+    /**
+     * Whether this module belongs in a process of {@code role}. Router state (sessions, cluster cursors, the
+     * transaction router) does not belong on a shard server, which leaves them to its engine as mongod does; by
+     * default a module is a router's only.
+     */
+    default boolean serves(ClusterRole role) {
+        return role == ClusterRole.NONE;
+    }
+
     /** Register this module's server parameters (before command-line values are applied). */
     default void registerParameters(ServerParameters parameters) {
     }

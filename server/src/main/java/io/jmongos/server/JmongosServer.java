@@ -69,8 +69,11 @@ public final class JmongosServer implements AutoCloseable {
             throw new StartupException("Cannot write log file " + settings.logPath());
         }
         LoggingSetup.configure(settings.logPath(), settings.logAppend(), settings.verbosity(), settings.quiet());
+        if (!settings.configDb().isEmpty()) {
+            return startClusterRouter(settings);
+        }
         ServerParameters params = new ServerParameters();
-        List<RouterModule> modules = RouterBootstrap.discoverModules();
+        List<RouterModule> modules = RouterBootstrap.modulesFor(settings.clusterRole());
         RouterBootstrap.registerParameters(params, modules);
         applyParameters(params, settings.setParameters());
         int lbPort = params.getInt(CoreParameters.LOAD_BALANCER_PORT);
@@ -86,7 +89,7 @@ public final class JmongosServer implements AutoCloseable {
             services.network().setMaxIncomingConnections(settings.maxConns());
             services.setSlowMs(settings.slowMs());
             services.setCmdLineOpts(cmdLineOpts(settings));
-            RouterBootstrap.install(services, modules);
+            RouterBootstrap.install(services, modules, settings.clusterRole());
             frontend = new RouterServer(new FrontendConfig(settings.bindIps(), settings.bindAll(), settings.port(),
                     lbPort), services);
             frontend.start();
@@ -101,6 +104,14 @@ public final class JmongosServer implements AutoCloseable {
             closeQuietly(frontend, modules, shard);
             throw e;
         }
+    }
+
+    /**
+     * A router of a cluster ({@code --configdb}): no embedded store, shards and databases read from the config
+     * server. The hook the cluster router replaces.
+     */
+    private static JmongosServer startClusterRouter(ServerSettings settings) {
+        throw new StartupException("--configdb: the cluster router is not built yet");
     }
 
     private static void applyParameters(ServerParameters params, Map<String, BsonValue> values) {
@@ -137,6 +148,9 @@ public final class JmongosServer implements AutoCloseable {
                 "Waiting for connections").addKeyValue("port", frontend.mainPort());
         if (frontend.loadBalancerPort() != 0) {
             b.addKeyValue("loadBalancerPort", frontend.loadBalancerPort());
+        }
+        if (settings.clusterRole().servesData()) {
+            b.addKeyValue("clusterRole", settings.clusterRole().mongodName());
         }
         b.addKeyValue("bindIp", services.network().bindAddresses()).addKeyValue("ssl", "off").log();
     }

@@ -60,9 +60,58 @@ class JmongosMainTest {
     }
 
     @Test
+    void twoRolesAreRefused() {
+        assertOneLineError(run("--port", "0", "--shardsvr", "--configsvr"), "--shardsvr and --configsvr");
+    }
+
+    @Test
+    void configDbWithDbPathIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertOneLineError(run("--port", "0", "--configdb", "127.0.0.1:27019", "--dbpath", dir.toString()),
+                "--configdb cannot be given with --dbpath");
+    }
+
+    @Test
+    void configDbWithARoleIsRefused() {
+        assertOneLineError(run("--port", "0", "--configdb", "127.0.0.1:27019", "--shardsvr"),
+                "--configdb cannot be given with --shardsvr");
+        err.getBuffer().setLength(0);
+        assertOneLineError(run("--port", "0", "--configdb", "cfg/127.0.0.1:27019", "--configsvr"),
+                "--configdb cannot be given with --configsvr");
+    }
+
+    @Test
+    void loadBalancerPortOnAShardOrConfigServerIsRefused() {
+        assertOneLineError(run("--port", "0", "--shardsvr", "--setParameter", "loadBalancerPort=28556"),
+                "loadBalancerPort cannot be set on a --shardsvr");
+        err.getBuffer().setLength(0);
+        assertOneLineError(run("--port", "0", "--configsvr", "--setParameter", "loadBalancerPort=28556"),
+                "loadBalancerPort cannot be set on a --configsvr");
+    }
+
+    @Test
+    void malformedConfigDbIsRefused() {
+        assertOneLineError(run("--port", "0", "--configdb", "127.0.0.1"), "has no port");
+        err.getBuffer().setLength(0);
+        assertOneLineError(run("--port", "0", "--configdb", "h:99999"), "not between 1 and 65535");
+    }
+
+    @Test
+    void configDbReachesTheClusterRouterHook() {
+        assertOneLineError(run("--port", "0", "--configdb", "127.0.0.1:27019"), "cluster router is not built yet");
+    }
+
+    @Test
+    void shardAndConfigServersStartAndStop() {
+        assertThat(run("--port", "0", "--bind_ip", "127.0.0.1", "--shardsvr")).isZero();
+        assertThat(run("--port", "0", "--bind_ip", "127.0.0.1", "--configsvr")).isZero();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
     void helpAndVersion() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("--port", "--bind_ip", "--setParameter", "--config", "--dbpath");
+        assertThat(out.toString()).contains("--port", "--bind_ip", "--setParameter", "--config", "--dbpath",
+                "--shardsvr", "--configsvr", "--configdb", "retrying");
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).contains("jmongos version");
         assertThat(err.toString()).isEmpty();

@@ -14,7 +14,9 @@ import io.jmongos.router.log.StructuredLog;
 
 /**
  * The default shard: the embedded engine in this process. Commands go in as documents and replies come
- * back as documents, exactly as they would over the wire to a mongod; nothing else of the engine is used.
+ * back as documents, exactly as they would over the wire to a mongod; a router uses nothing else of the engine.
+ * A shard server ({@code io.jmongos.router.shardsvr}) also reaps the engine's idle cursors and expired
+ * transactions and reports its counters, through {@link #engine()}.
  */
 public final class InProcessShard implements Shard {
     /** The name the router lists for the embedded shard. */
@@ -35,6 +37,11 @@ public final class InProcessShard implements Shard {
         StructuredLog.info(LOG, LogIds.SHARD_OPENED, LogComponent.STORAGE, "Opened the embedded shard")
                 .addKeyValue("dbPath", dbPath == null ? "(in memory)" : dbPath.toString()).log();
         return shard;
+    }
+
+    /** The engine itself, for the shard server's reapers and serverStatus (never for routing). */
+    public EmbeddedEngine engine() {
+        return engine;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jmongos.router.testing;
 
+import io.jmongos.router.ClusterRole;
 import io.jmongos.router.RouterModule;
 import io.jmongos.router.RouterServices;
 import io.jmongos.router.param.ServerParameters;
@@ -12,6 +13,12 @@ public final class TestCommandsModule implements RouterModule {
     @Override
     public int order() {
         return ORDER;
+    }
+
+    /** Every role: fail points serve tests of shard servers too. */
+    @Override
+    public boolean serves(ClusterRole role) {
+        return true;
     }
 
     @Override

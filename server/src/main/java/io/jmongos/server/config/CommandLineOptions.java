@@ -33,6 +33,23 @@ public final class CommandLineOptions {
             description = "keep data durably in this existing directory (default: in memory)")
     Path dbPath;
 
+    @Option(names = "--shardsvr",
+            description = "run as a shard server: serve the embedded store over the wire as a mongod shard does "
+                    + "(hello answers as a shard member, not isdbgrid); no load-balancer port, no router commands; "
+                    + "routers reach it after addShard")
+    Boolean shardsvr;
+
+    @Option(names = "--configsvr",
+            description = "run as the config server: a shard server whose config database holds the cluster's "
+                    + "metadata (config.shards, config.databases ...) in MongoDB's schema")
+    Boolean configsvr;
+
+    @Option(names = "--configdb", paramLabel = "HOST:PORT[,...]",
+            description = "run as a router of a cluster: own no data, read the cluster from this config server "
+                    + "(also rs/h:p,h:p form); not with --dbpath or a role flag. At start an unreachable config "
+                    + "server is waited for, retrying with a log line each time, as mongos does")
+    String configDb;
+
     @Option(names = "--maxConns", paramLabel = "N", description = "maximum simultaneous client connections")
     Integer maxConns;
 

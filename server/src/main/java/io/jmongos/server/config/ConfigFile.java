@@ -25,7 +25,7 @@ public final class ConfigFile {
     static final Set<String> KEYS = Set.of("net.port", "net.bindIp", "net.bindIpAll", "net.maxIncomingConnections",
             "net.compression.compressors", "storage.dbPath", "systemLog.path", "systemLog.verbosity",
             "systemLog.destination", "systemLog.logAppend", "systemLog.quiet",
-            "operationProfiling.slowOpThresholdMs");
+            "operationProfiling.slowOpThresholdMs", "sharding.clusterRole", "sharding.configDB");
     /** A config file larger than this is refused (real ones are a few hundred bytes). */
     static final long MAX_FILE_BYTES = 1024 * 1024;
 

@@ -7,16 +7,24 @@ import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
+import io.jmongos.router.ClusterRole;
+
 /**
  * The merged startup settings (command line over config file over defaults).
  *
  * @param setParameters parameter name to value, in the order given (config file first, then command line)
  * @param argv          the arguments as given, for getCmdLineOpts
  * @param parsed        the options as parsed, in mongod.conf shape, for getCmdLineOpts
+ * @param clusterRole   shard server, config server, or NONE (a router)
+ * @param configDb      the config server hosts ({@code host:port}) of a cluster router ({@code --configdb} or
+ *                      {@code sharding.configDB}), in the order given; empty when not given
+ * @param configDbSetName the replica set name of the {@code rs/h1:p,h2:p} form, null for a plain host list
  */
 public record ServerSettings(int port, List<String> bindIps, boolean bindAll, int maxConns, List<String> compressors,
                              Map<String, BsonValue> setParameters, Path dbPath, Path logPath, boolean logAppend,
-                             int verbosity, boolean quiet, int slowMs, List<String> argv, BsonDocument parsed) {
+                             int verbosity, boolean quiet, int slowMs, List<String> argv, BsonDocument parsed,
+                             ClusterRole clusterRole, List<String> configDb,
+                             String configDbSetName) {
     /** mongos' default port. */
     public static final int DEFAULT_PORT = 27017;
     /** mongos' default bind_ip. */
@@ -27,5 +35,6 @@ public record ServerSettings(int port, List<String> bindIps, boolean bindAll, in
         compressors = List.copyOf(compressors);
         setParameters = Map.copyOf(setParameters);
         argv = List.copyOf(argv);
+        configDb = List.copyOf(configDb);
     }
 }

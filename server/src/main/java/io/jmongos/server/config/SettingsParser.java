@@ -15,6 +15,7 @@ import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 
+import io.jmongos.router.ClusterRole;
 import io.jmongos.router.RouterServices;
 import io.jmongos.router.conn.NetworkSettings;
 import io.jmongos.server.StartupException;
@@ -138,8 +139,18 @@ public final class SettingsParser {
         if (o.slowMs != null || cfg.has("operationProfiling.slowOpThresholdMs")) {
             parsed.put("operationProfiling.slowOpThresholdMs", slowMs);
         }
+        ClusterRole role = ClusterRoles.role(o.shardsvr, o.configsvr, cfg.string("sharding.clusterRole"));
+        if (role.servesData()) {
+            parsed.put("sharding.clusterRole", role.mongodName());
+        }
+        String configDbText = first(o.configDb, cfg.string("sharding.configDB"), null);
+        ConfigDbAddress configDb = ConfigDbAddress.parse(configDbText);
+        if (configDbText != null) {
+            parsed.put("sharding.configDB", configDbText);
+        }
+        ClusterRoles.check(role, configDb, dbPath, params);
         return new ServerSettings(port, bindIps, bindAll, maxConns, compressors, params, dbPath, logPath, logAppend,
-                verbosity, quiet, slowMs, args, parsed.document());
+                verbosity, quiet, slowMs, args, parsed.document(), role, configDb.hosts(), configDb.setName());
     }
 
     static List<String> compressors(String list) {

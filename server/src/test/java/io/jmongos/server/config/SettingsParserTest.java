@@ -126,6 +126,40 @@ class SettingsParserTest {
         assertOneLine(List.of("--config", cfg.toString()), "YAML");
     }
 
+    @Test
+    void clusterRoleAndConfigDbFromTheConfigFile() throws IOException {
+        Path cfg = tmp.resolve("shard.yaml");
+        Files.writeString(cfg, "sharding:\n  clusterRole: shardsvr\n");
+        ServerSettings s = SettingsParser.parse(List.of("--config", cfg.toString()));
+        assertThat(s.clusterRole()).isEqualTo(io.jmongos.router.ClusterRole.SHARDSVR);
+        assertThat(s.configDb()).isEmpty();
+        assertThat(s.parsed().getDocument("sharding").getString("clusterRole").getValue()).isEqualTo("shardsvr");
+        assertThat(SettingsParser.parse(List.of("--config", cfg.toString(), "--shardsvr")).clusterRole())
+                .isEqualTo(io.jmongos.router.ClusterRole.SHARDSVR);
+        assertOneLine(List.of("--config", cfg.toString(), "--configsvr"), "contradicts sharding.clusterRole");
+        Files.writeString(cfg, "sharding:\n  clusterRole: arbiter\n");
+        assertOneLine(List.of("--config", cfg.toString()), "sharding.clusterRole");
+        Files.writeString(cfg, "sharding:\n  configDB: cfg/a:1,b:2\n");
+        s = SettingsParser.parse(List.of("--config", cfg.toString()));
+        assertThat(s.clusterRole()).isEqualTo(io.jmongos.router.ClusterRole.NONE);
+        assertThat(s.configDb()).containsExactly("a:1", "b:2");
+        assertThat(s.configDbSetName()).isEqualTo("cfg");
+        assertThat(s.parsed().getDocument("sharding").getString("configDB").getValue()).isEqualTo("cfg/a:1,b:2");
+        Files.writeString(cfg, "sharding:\n  configDB: a:1\n  clusterRole: configsvr\n");
+        assertOneLine(List.of("--config", cfg.toString()), "--configdb cannot be given with --configsvr");
+    }
+
+    @Test
+    void noRoleIsARouter() {
+        ServerSettings s = SettingsParser.parse(List.of());
+        assertThat(s.clusterRole()).isEqualTo(io.jmongos.router.ClusterRole.NONE);
+        assertThat(s.configDb()).isEmpty();
+        assertThat(s.configDbSetName()).isNull();
+        assertThat(s.parsed().containsKey("sharding")).isFalse();
+        assertThat(SettingsParser.parse(List.of("--configdb", "[::1]:27019,h:2")).configDb())
+                .containsExactly("[::1]:27019", "h:2");
+    }
+
     private static void assertOneLine(List<String> args, String mentions) {
         assertThatThrownBy(() -> SettingsParser.parse(args)).isInstanceOf(StartupException.class)
                 .hasMessageContaining(mentions).hasMessageNotContaining("\n");

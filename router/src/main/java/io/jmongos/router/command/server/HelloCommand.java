@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.jmongos.common.Limits;
+import io.jmongos.router.ClusterRole;
 import io.jmongos.router.RouterServices;
 import io.jmongos.router.command.CommandContext;
 import io.jmongos.router.command.CommandHandler;
@@ -25,7 +26,9 @@ import io.jmongos.router.log.LogIds;
 import io.jmongos.router.log.StructuredLog;
 
 /**
- * {@code hello} / {@code isMaster} / {@code ismaster}: the handshake, answered as mongos answers it.
+ * {@code hello} / {@code isMaster} / {@code ismaster}: the handshake, answered as mongos answers it (with
+ * {@code msg: "isdbgrid"}), or on a shard or config server as a mongod answers it: no {@code msg}, and on the config
+ * server {@code configsvr: 2} (mongod's hello: "configServerModeNumber", the config server's mode since 3.4).
  * Load-balancer rules (DESIGN section 4): on an LB-port connection the first hello must carry
  * {@code loadBalanced: true} and gets {@code serviceId}; without it 354 (the dispatcher then closes);
  * later hellos never carry serviceId. On the main port {@code loadBalanced: true} gets a normal reply
@@ -33,6 +36,20 @@ import io.jmongos.router.log.StructuredLog;
  */
 public final class HelloCommand implements CommandHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HelloCommand.class);
+    /** mongod's {@code configsvr} value in hello on a config server (config servers as replica sets, 3.2+). */
+    static final int CONFIG_SERVER_MODE_NUMBER = 2;
+
+    private final ClusterRole role;
+
+    /** The router's hello. */
+    public HelloCommand() {
+        this(ClusterRole.NONE);
+    }
+
+    /** The hello of a process of {@code role}. */
+    public HelloCommand(ClusterRole role) {
+        this.role = role;
+    }
 
     @Override
     public String name() {
@@ -77,10 +94,15 @@ public final class HelloCommand implements CommandHandler {
         }
         String firstName = command.isEmpty() ? name() : command.getFirstKey();
         BsonDocument reply = new BsonDocument("hello".equals(firstName) ? "isWritablePrimary" : "ismaster",
-                BsonBoolean.TRUE)
-                .append("msg", new BsonString("isdbgrid"))
-                .append("topologyVersion", HelloAwait.topologyVersion(ctx.services()))
-                .append("maxBsonObjectSize", new BsonInt32(Limits.MAX_BSON_OBJECT_SIZE))
+                BsonBoolean.TRUE);
+        if (!role.servesData()) {
+            reply.append("msg", new BsonString("isdbgrid"));
+        }
+        reply.append("topologyVersion", HelloAwait.topologyVersion(ctx.services()));
+        if (role == ClusterRole.CONFIGSVR) {
+            reply.append("configsvr", new BsonInt32(CONFIG_SERVER_MODE_NUMBER));
+        }
+        reply.append("maxBsonObjectSize", new BsonInt32(Limits.MAX_BSON_OBJECT_SIZE))
                 .append("maxMessageSizeBytes", new BsonInt32(Limits.MAX_MESSAGE_SIZE_BYTES))
                 .append("maxWriteBatchSize", new BsonInt32(Limits.MAX_WRITE_BATCH_SIZE))
                 .append("localTime", new BsonDateTime(System.currentTimeMillis()))

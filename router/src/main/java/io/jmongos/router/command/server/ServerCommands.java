@@ -22,6 +22,11 @@ public final class ServerCommands {
 
     public static void install(RouterServices services) {
         handlers().forEach(services.commands()::register);
+        installSections(services);
+    }
+
+    /** The serverStatus sections every role has: connections, opcounters, network, mem. */
+    public static void installSections(RouterServices services) {
         services.serverStatus().register(new ConnectionsSection(services.connections(),
                 () -> services.network().maxIncomingConnections(),
                 () -> services.network().loadBalancerPort() != 0));
