@@ -20,7 +20,7 @@ final class WireMessageWriter {
         int start = MessageHeader.writePlaceholder(out, requestId, responseTo, OpCode.OP_MSG);
         out.writeIntLE(flagBits);
         out.writeByte(0);
-        WireBsonWriter.writeDocument(out, body);
+        writeBoundedDocument(out, body);
         for (Map.Entry<String, List<BsonDocument>> sequence : sequences.entrySet()) {
             out.writeByte(1);
             int sizeAt = out.writerIndex();
@@ -36,6 +36,20 @@ final class WireMessageWriter {
             out.writeIntLE(OpMsgChecksum.compute(out, start, out.writerIndex() - start));
         } else {
             MessageHeader.patchLength(out, start, 0);
+        }
+    }
+
+    /**
+     * Writes a message's main document, at most BSONObjMaxInternalSize bytes.
+     *
+     * @throws OversizedDocumentException when it came out larger
+     */
+    private static void writeBoundedDocument(ByteBuf out, BsonDocument document) {
+        int at = out.writerIndex();
+        WireBsonWriter.writeDocument(out, document);
+        int size = out.writerIndex() - at;
+        if (size > WireLimits.MAX_BSON_SIZE) {
+            throw new OversizedDocumentException(size, document);
         }
     }
 
@@ -58,7 +72,7 @@ final class WireMessageWriter {
         out.writeLongLE(reply.cursorId());
         out.writeIntLE(reply.startingFrom());
         out.writeIntLE(OP_REPLY_DOCUMENT_COUNT);
-        WireBsonWriter.writeDocument(out, reply.document());
+        writeBoundedDocument(out, reply.document());
         MessageHeader.patchLength(out, start, 0);
     }
 }

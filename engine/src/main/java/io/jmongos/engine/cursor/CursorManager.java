@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.jmongos.common.BsonObjectTooLarge;
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
 import io.jmongos.common.Limits;
@@ -16,7 +17,9 @@ import org.bson.RawBsonDocument;
 
 /**
  * The engine's cursors by id. Batches hold at most {@code batchSize} documents and at most 16 MiB (the
- * first document always fits); a cursor found exhausted is closed at once and reported with id 0.
+ * first document always fits), so no reply passes maxMessageSizeBytes; a result document over BSONObjMaxInternalSize
+ * fails the command with 10334 BSONObjectTooLarge, as in MongoDB. A cursor found exhausted is closed at once and
+ * reported with id 0.
  * Idle timeouts are the router's business when the engine is embedded (it kills shard cursors with killCursors);
  * a shard server reaps idle cursors itself with {@link #reapIdle}.
  */
@@ -185,6 +188,9 @@ public final class CursorManager {
             }
             RawBsonDocument raw = raw(doc);
             int size = raw.getByteBuffer().remaining();
+            if (BsonObjectTooLarge.exceeds(size)) {
+                throw BsonObjectTooLarge.exception(size, raw);
+            }
             if (!out.isEmpty() && bytes + size > Limits.MAX_BATCH_BYTES) {
                 c.setPending(raw);
                 s.suspend();
