@@ -22,6 +22,20 @@ public final class Limits {
     /** A reply batch stops growing once it reaches 16 MiB (MongoDB's cursor batch byte limit). */
     public static final int MAX_BATCH_BYTES = MAX_BSON_OBJECT_SIZE;
 
+    /**
+     * Deepest nesting a BSON object may have below its top level: BSONDepth::kDefaultMaxAllowableDepth (200) of
+     * MongoDB's bson_depth.h. BSON validation keeps one frame per level plus the top level's, so 201 levels counting
+     * the top one pass and a message nested deeper fails with Overflow (15).
+     */
+    public static final int MAX_BSON_DEPTH = 200;
+    /** BSONDepth::kExtraSystemDepthLevels: levels the server keeps for its own wrapping (oplog, replies). */
+    public static final int EXTRA_SYSTEM_DEPTH_LEVELS = 20;
+    /**
+     * Deepest document that may be stored, counting the top level as 1: BSONDepth::getMaxDepthForUserStorage()
+     * (200 - 20 = 180). Empty sub-documents and arrays do not count. Deeper writes fail with Overflow (15).
+     */
+    public static final int MAX_STORAGE_DEPTH = MAX_BSON_DEPTH - EXTRA_SYSTEM_DEPTH_LEVELS;
+
     private Limits() {
     }
 }

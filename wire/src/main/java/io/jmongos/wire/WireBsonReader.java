@@ -30,7 +30,8 @@ import org.bson.io.ByteBufferBsonInput;
  * Decodes one BSON document from a Netty buffer into a {@link BsonDocument}, without copying the bytes:
  * org.bson's {@link BsonBinaryReader} reads straight from the buffer's memory. The length, bounds and terminator
  * are checked first; org.bson then checks every element (types, string lengths and terminators, nested sizes)
- * and this class bounds the nesting depth, so hostile input cannot overflow the stack.
+ * and this class bounds the nesting depth as MongoDB does ({@link BsonDepthException}), so hostile input cannot
+ * overflow the stack.
  */
 final class WireBsonReader {
     private WireBsonReader() {
@@ -69,7 +70,7 @@ final class WireBsonReader {
         BsonDocument document;
         try (BsonBinaryReader reader =
                      new BsonBinaryReader(new ByteBufferBsonInput(new ByteBufNIO(buf.nioBuffer(start, length))))) {
-            document = readDocument(reader, 1, what);
+            document = readDocument(reader, 0, what);
         } catch (WireProtocolException e) {
             throw e;
         } catch (BSONException | IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException
@@ -88,7 +89,11 @@ final class WireBsonReader {
         BsonType type;
         while ((type = reader.readBsonType()) != BsonType.END_OF_DOCUMENT) {
             String name = reader.readName();
-            document.put(name, readValue(reader, type, depth, what));
+            try {
+                document.put(name, readValue(reader, type, depth, what));
+            } catch (BsonDepthException e) {
+                throw e.enclosedBy(name);
+            }
         }
         reader.readEndDocument();
         return document;
@@ -100,16 +105,20 @@ final class WireBsonReader {
         BsonArray array = new BsonArray();
         BsonType type;
         while ((type = reader.readBsonType()) != BsonType.END_OF_DOCUMENT) {
-            array.add(readValue(reader, type, depth, what));
+            try {
+                array.add(readValue(reader, type, depth, what));
+            } catch (BsonDepthException e) {
+                throw e.enclosedBy(Integer.toString(array.size()));
+            }
         }
         reader.readEndArray();
         return array;
     }
 
+    /** {@code depth} counts levels below the top-level document (0), as MongoDB's validator counts frames. */
     private static void checkDepth(int depth, String what) {
         if (depth > WireLimits.MAX_BSON_DEPTH) {
-            throw new WireProtocolException(
-                    what + ": BSON document nests deeper than " + WireLimits.MAX_BSON_DEPTH + " levels");
+            throw new BsonDepthException();
         }
     }
 
@@ -147,7 +156,8 @@ final class WireBsonReader {
                 return new BsonSymbol(reader.readSymbol());
             case JAVASCRIPT_WITH_SCOPE:
                 String code = reader.readJavaScriptWithScope();
-                return new BsonJavaScriptWithScope(code, readDocument(reader, depth + 1, what));
+                // MongoDB's validator spends two frames on code with scope: one for the whole value, one for the scope.
+                return new BsonJavaScriptWithScope(code, readDocument(reader, depth + 2, what));
             case INT32:
                 return new BsonInt32(reader.readInt32());
             case TIMESTAMP:

@@ -9,10 +9,11 @@ public final class WireLimits {
     /** Largest BSON document in a message: BSONObjMaxInternalSize (16 MiB + 16 KiB), as MongoDB accepts. */
     public static final int MAX_BSON_SIZE = Limits.MAX_BSON_INTERNAL_SIZE;
     /**
-     * Deepest nesting of documents and arrays accepted: MongoDB's BSONDepth::kDefaultMaxAllowableDepth (200),
-     * which its BSON validation enforces on every incoming message. Also keeps decoding recursion shallow.
+     * Deepest nesting of documents and arrays below a message's top-level document: MongoDB's
+     * BSONDepth::kDefaultMaxAllowableDepth (200), which its BSON validation enforces on every incoming message
+     * (201 levels counting the top one pass). Also keeps decoding recursion shallow.
      */
-    public static final int MAX_BSON_DEPTH = 200;
+    public static final int MAX_BSON_DEPTH = Limits.MAX_BSON_DEPTH;
     /** Longest OP_QUERY fullCollectionName: MongoDB's 255-byte limit on a namespace ({@code <db>.<collection>}). */
     public static final int MAX_NAMESPACE_BYTES = 255;
     /** OP_MSG kind-1 section: int32 size plus at least the identifier's 0x00 terminator. */

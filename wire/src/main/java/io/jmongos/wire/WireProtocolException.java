@@ -9,7 +9,7 @@ import io.netty.handler.codec.DecoderException;
  * <p>It extends Netty's {@link DecoderException} so that Netty's decoders pass it through unwrapped to
  * {@code exceptionCaught}.
  */
-public final class WireProtocolException extends DecoderException {
+public class WireProtocolException extends DecoderException {
     private static final long serialVersionUID = 1L;
 
     public WireProtocolException(String reason) {

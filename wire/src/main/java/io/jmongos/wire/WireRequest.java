@@ -1,7 +1,10 @@
 package io.jmongos.wire;
 
-/** A decoded client request: {@link OpMsgRequest} or {@link OpQueryRequest}. */
-public sealed interface WireRequest permits OpMsgRequest, OpQueryRequest {
+/**
+ * A decoded client request: {@link OpMsgRequest} or {@link OpQueryRequest}, or a {@link RejectedRequest} to be
+ * answered with an error.
+ */
+public sealed interface WireRequest permits OpMsgRequest, OpQueryRequest, RejectedRequest {
     /** The requestID of the message header; a reply carries it as responseTo. */
     int requestId();
 

@@ -186,14 +186,4 @@ class OpMsgMalformedTest {
         body[7] = 2;
         assertServerRejects(RawMessage.opMsg(0).byte8(0).bytes(body).build(), "OP_MSG body: invalid BSON");
     }
-
-    @Test
-    void rejectsBsonNestedTooDeep() {
-        BsonDocument deep = new BsonDocument("leaf", new BsonInt32(1));
-        for (int i = 1; i < WireLimits.MAX_BSON_DEPTH; i++) {
-            deep = new BsonDocument("d", deep);
-        }
-        assertServerRejects(RawMessage.opMsg(0).body(new BsonDocument("x", deep)).build(),
-                "OP_MSG body: BSON document nests deeper than 200 levels");
-    }
 }

@@ -57,19 +57,6 @@ class WireMessageDecoderTest {
     }
 
     @Test
-    void acceptsDocumentsNestedExactlyToTheLimit() {
-        BsonDocument deep = new BsonDocument("leaf", new BsonInt32(1));
-        for (int i = 1; i < WireLimits.MAX_BSON_DEPTH; i++) {
-            deep = new BsonDocument("d", deep);
-        }
-        TrackingAllocator alloc = new TrackingAllocator(false);
-        EmbeddedChannel server = WireChannels.server(alloc);
-        OpMsgRequest request = WireChannels.decode(server, RawMessage.opMsg(0).body(deep).build());
-        assertThat(request.body()).isEqualTo(deep);
-        WireChannels.finish(server, alloc);
-    }
-
-    @Test
     void opCodeAndCompressorLookups() {
         assertThat(OpCode.fromCode(2013)).isEqualTo(OpCode.OP_MSG);
         assertThat(OpCode.fromCode(2012)).isEqualTo(OpCode.OP_COMPRESSED);

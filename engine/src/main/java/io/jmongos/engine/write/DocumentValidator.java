@@ -12,9 +12,9 @@ import org.bson.BsonValue;
 
 /**
  * Checks documents before they are stored, with mongod's messages ({@code fixDocumentForInsert} and the
- * update path): size at most 16 MiB, a valid _id (not an array, regex or undefined, no '$'-prefixed field
- * names inside it), _id placed first and generated when missing. Other '$'-prefixed field names are stored,
- * as MongoDB 5.0+ does.
+ * update path): size at most 16 MiB, nesting at most 180 levels ({@link DocumentDepth}), a valid _id (not an
+ * array, regex or undefined, no '$'-prefixed field names inside it), _id placed first and generated when missing.
+ * Other '$'-prefixed field names are stored, as MongoDB 5.0+ does.
  */
 public final class DocumentValidator {
     /** MongoDB's code when an update makes a document exceed 16 MiB (error 17419). */
@@ -38,6 +38,7 @@ public final class DocumentValidator {
             }
         }
         checkFields(out);
+        DocumentDepth.checkInsert(out);
         return out;
     }
 
@@ -54,6 +55,7 @@ public final class DocumentValidator {
     /** Checks a document produced by an update; returns its bytes. */
     public static byte[] bytesForUpdate(BsonDocument doc) {
         checkFields(doc);
+        DocumentDepth.checkUpdate(doc);
         byte[] bytes = BsonBytes.toBytes(doc);
         if (bytes.length > Limits.MAX_BSON_OBJECT_SIZE) {
             throw new CommandFailedException(UPDATE_TOO_LARGE, "Location17419",

@@ -5,10 +5,12 @@ import io.jmongos.router.command.CommandDispatcher;
 import io.jmongos.router.command.CommandOutcome;
 import io.jmongos.router.command.LegacyOpQueryDispatcher;
 import io.jmongos.router.conn.ClientConnectionState;
+import io.jmongos.wire.OpCode;
 import io.jmongos.wire.OpMsgReply;
 import io.jmongos.wire.OpMsgRequest;
 import io.jmongos.wire.OpQueryRequest;
 import io.jmongos.wire.OpReplyMessage;
+import io.jmongos.wire.RejectedRequest;
 import io.jmongos.wire.WireCompressor;
 import io.jmongos.wire.WireProtocolException;
 import io.jmongos.wire.WireReply;
@@ -27,7 +29,8 @@ final class RequestRunner {
     }
 
     /**
-     * Run the request's command.
+     * Run the request's command; a {@link RejectedRequest} (a command nested past the BSON depth limit) gets its
+     * error reply, as MongoDB answers a command it cannot parse.
      *
      * @throws WireProtocolException when the request was compressed with a compressor this server has not
      *                               enabled (MongoDB cannot decompress it either): the connection is closed
@@ -40,6 +43,9 @@ final class RequestRunner {
         }
         if (request instanceof OpMsgRequest m) {
             return dispatcher.dispatch(conn, m.commandDocument());
+        }
+        if (request instanceof RejectedRequest r) {
+            return new CommandOutcome("", r.error().toReply(), false, 0, true);
         }
         OpQueryRequest q = (OpQueryRequest) request;
         return legacy.dispatch(conn, q.fullCollectionName(), q.query());
@@ -58,6 +64,9 @@ final class RequestRunner {
         WireCompressor compressor = outcome.compressible() ? request.compressor() : WireCompressor.NOOP;
         if (request instanceof OpMsgRequest m) {
             return m.moreToCome() ? null : new OpMsgReply(m.requestId(), 0, outcome.reply(), compressor);
+        }
+        if (request instanceof RejectedRequest r && r.opCode() == OpCode.OP_MSG) {
+            return r.moreToCome() ? null : new OpMsgReply(r.requestId(), 0, outcome.reply(), compressor);
         }
         return new OpReplyMessage(request.requestId(), 0, outcome.reply(), compressor);
     }
