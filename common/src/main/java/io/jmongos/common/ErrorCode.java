@@ -43,6 +43,7 @@ public enum ErrorCode {
     OPERATION_FAILED(96, "OperationFailed"),
     WRITE_CONFLICT(112, "WriteConflict"),
     COMMAND_NOT_SUPPORTED(115, "CommandNotSupported"),
+    QUERY_PLAN_KILLED(175, "QueryPlanKilled"),
     CONVERSION_FAILURE(241, "ConversionFailure"),
     INVALID_UUID(207, "InvalidUUID"),
     NO_SUCH_SESSION(206, "NoSuchSession"),

@@ -82,6 +82,11 @@ public final class CursorManager {
     /** The next batch of a cursor; closes and forgets it when exhausted. */
     public Batch next(EngineCursor c, long batchSize) {
         synchronized (c) {
+            if (c.killedBecause() != null) {
+                cursors.remove(c.id(), c);
+                throw new CommandFailedException(ErrorCode.QUERY_PLAN_KILLED,
+                        "Executor error during getMore :: caused by :: " + c.killedBecause());
+            }
             if (c.isClosed()) {
                 throw new CommandFailedException(ErrorCode.CURSOR_NOT_FOUND, "cursor id " + c.id() + " not found");
             }
@@ -116,6 +121,21 @@ public final class CursorManager {
             c.close();
         }
         return true;
+    }
+
+    /**
+     * The collection {@code ns} is gone (dropped, its database dropped, or renamed): its cursors release their
+     * snapshots now and stay registered until their next getMore, which fails with QueryPlanKilled (175) and
+     * {@code why}, as mongod's plan executor fails when it restores a plan whose collection is gone.
+     */
+    public void killPlans(String ns, String why) {
+        for (EngineCursor c : cursors.values()) {
+            if (c.ns().equals(ns)) {
+                synchronized (c) {
+                    c.killPlan(why);
+                }
+            }
+        }
     }
 
     public void killAll(Set<Long> idsToKill) {

@@ -17,6 +17,7 @@ public final class EngineCursor {
     private final BsonDocument originatingCommand;
     private BsonDocument pending;
     private boolean closed;
+    private String killedBecause;
     private volatile long lastUsedMillis = System.currentTimeMillis();
 
     EngineCursor(long id, String ns, DocumentStream stream, AutoCloseable resources, BsonDocument lsid,
@@ -80,6 +81,19 @@ public final class EngineCursor {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** Why the cursor's plan was killed under it (its collection dropped or renamed), else null. */
+    String killedBecause() {
+        return killedBecause;
+    }
+
+    /** Frees the stream and snapshot now; the next getMore fails with {@code why}. Caller holds the monitor. */
+    void killPlan(String why) {
+        if (!closed) {
+            killedBecause = why;
+            close();
+        }
     }
 
     /** Closes the stream and releases its snapshot; idempotent. Caller holds the cursor's monitor. */

@@ -13,7 +13,8 @@ import org.bson.BsonValue;
  *       continues with the rest of the path (offering "missing" if it lacks it), other elements offer
  *       nothing; a numeric component also selects the element at that index ({@code a.0.b});</li>
  *   <li>an array at the end of the path offers each element, then the array itself (unless the visitor
- *       wants no leaf traversal: then only the array).</li>
+ *       wants no leaf traversal: then only the array); a path whose rest after an array is one empty
+ *       component ({@code a.} on {@code {a: [..]}}) ends at that array, as in MongoDB's BSONElementIterator.</li>
  * </ul>
  * Each value carries the index of the outermost implicitly traversed array element, for positional $.
  */
@@ -64,7 +65,9 @@ final class PathIterator {
 
     private static boolean fromArray(BsonArray arr, String[] parts, int restStart, boolean leafTraversal,
                                      String outerOffset, Visitor visitor) {
-        boolean hasMore = restStart < parts.length;
+        // MongoDB tests the rest of the dotted path as a string: a single empty component left (the path "a."
+        // on an array at "a") is no rest at all, so the path ends at the array
+        boolean hasMore = restStart < parts.length && !(restStart == parts.length - 1 && parts[restStart].isEmpty());
         if (!hasMore && !leafTraversal) {
             return visitor.visit(arr, outerOffset);
         }

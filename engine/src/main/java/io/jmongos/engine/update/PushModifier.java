@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.jmongos.engine.query.BsonTypeAliases;
-import io.jmongos.engine.query.BsonValueComparator;
-import io.jmongos.engine.query.SortSpec;
 import org.bson.BsonArray;
-import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /** {@code $push} with {@code $each}, {@code $position}, {@code $sort} and {@code $slice}. */
@@ -43,7 +40,7 @@ final class PushModifier implements Modifier {
                             + BsonTypeAliases.nameOf(v.getBsonType()));
                     break;
                 case "$sort":
-                    sort = parseSort(v);
+                    sort = PushSort.parse(v);
                     break;
                 default:
                     throw UpdateErrors.badValue("Unrecognized clause in $push: " + e.getKey());
@@ -60,43 +57,6 @@ final class PushModifier implements Modifier {
             throw UpdateErrors.badValue(msg);
         }
         return d > Integer.MAX_VALUE ? Integer.MAX_VALUE : d < Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) d;
-    }
-
-    private static Comparator<BsonValue> parseSort(BsonValue v) {
-        if (ArithmeticModifier.isNumeric(v)) {
-            double d = v.isDecimal128() ? v.asDecimal128().doubleValue() : v.asNumber().doubleValue();
-            if (d != 1 && d != -1) {
-                throw UpdateErrors.badValue("The $sort element value must be either 1 or -1");
-            }
-            return d == 1 ? BsonValueComparator.INSTANCE : BsonValueComparator.INSTANCE.reversed();
-        }
-        if (!v.isDocument()) {
-            throw UpdateErrors.badValue("The $sort is invalid: use 1/-1 to sort the whole element, or {field:1/-1} "
-                    + "to sort embedded fields");
-        }
-        BsonDocument pattern = v.asDocument();
-        if (pattern.isEmpty()) {
-            throw UpdateErrors.badValue("The $sort pattern is empty when it should be a set of fields.");
-        }
-        for (Map.Entry<String, BsonValue> e : pattern.entrySet()) {
-            if (e.getKey().isEmpty() || e.getKey().startsWith(".") || e.getKey().endsWith(".")
-                    || e.getKey().contains("..")) {
-                throw UpdateErrors.badValue("The $sort field is a dotted field but has an empty part: "
-                        + e.getKey());
-            }
-            BsonValue dir = e.getValue();
-            if (!ArithmeticModifier.isNumeric(dir) || Math.abs(dir.asNumber().doubleValue()) != 1) {
-                throw UpdateErrors.badValue("The $sort element value must be either 1 or -1");
-            }
-        }
-        SortSpec spec = SortSpec.compile(pattern);
-        Comparator<BsonValue[]> keys = spec.keyComparator();
-        return (a, b) -> {
-            if (a.isDocument() && b.isDocument()) {
-                return keys.compare(spec.sortKey(a.asDocument()), spec.sortKey(b.asDocument()));
-            }
-            return BsonValueComparator.compare(a, b);
-        };
     }
 
     @Override

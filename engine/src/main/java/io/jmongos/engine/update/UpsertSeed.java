@@ -11,7 +11,8 @@ import org.bson.BsonValue;
 
 /**
  * The document an upsert starts from: the filter's equality conditions ({@code a: v}, {@code a: {$eq: v}},
- * {@code a: {$in: [v]}}, also inside {@code $and}), dotted paths becoming nested documents, as MongoDB's
+ * {@code a: {$in: [v]}}, also inside {@code $and} and inside an {@code $or} of one clause, which MongoDB's
+ * optimizer replaces by that clause), dotted paths becoming nested documents, as MongoDB's
  * extractFullEqualityMatches does. Two conditions on the same or overlapping paths fail with 54.
  */
 final class UpsertSeed {
@@ -30,7 +31,7 @@ final class UpsertSeed {
     private static void collect(BsonDocument filter, BsonDocument seed, List<String> seeded) {
         for (Map.Entry<String, BsonValue> e : filter.entrySet()) {
             String k = e.getKey();
-            if (k.equals("$and") && e.getValue().isArray()) {
+            if (e.getValue().isArray() && (k.equals("$and") || isSingleClauseOr(k, e.getValue()))) {
                 for (BsonValue c : e.getValue().asArray()) {
                     if (c.isDocument()) {
                         collect(c.asDocument(), seed, seeded);
@@ -46,6 +47,10 @@ final class UpsertSeed {
                 put(seed, seeded, k, v);
             }
         }
+    }
+
+    private static boolean isSingleClauseOr(String key, BsonValue clauses) {
+        return key.equals("$or") && clauses.asArray().size() == 1;
     }
 
     private static BsonValue equalityValue(BsonValue v) {

@@ -65,6 +65,10 @@ class FacetBucketTest {
         assertThat(run("[{$sample: {size: 10}}]", IN)).hasSize(5);
         fails(28749, "[{$sample: {}}]");
         fails(28747, "[{$sample: {size: -1}}]");
+        fails(28747, "[{$sample: {size: -1.5}}]");
+        // MongoDB 7 truncates a fractional size toward zero: 2.9 is 2, -0.5 is 0
+        assertThat(run("[{$sample: {size: 2.9}}]", IN)).hasSize(2);
+        assertThat(run("[{$sample: {size: -0.5}}]", IN)).isEmpty();
         fails(28746, "[{$sample: {size: 'x'}}]");
         fails(28748, "[{$sample: {size: 1, x: 1}}]");
     }

@@ -51,6 +51,38 @@ class CursorCommandsTest extends EngineTestBase {
     }
 
     @Test
+    void getMoreAfterDropIsQueryPlanKilledAndFreesTheCursor() {
+        insertMany(20);
+        String uuid = ok("{listCollections: 1}").getDocument("cursor").getArray("firstBatch").get(0).asDocument()
+                .getDocument("info").getBinary("uuid").asUuid().toString();
+        long find = ok("{find: 'c', batchSize: 2}").getDocument("cursor").getInt64("id").getValue();
+        long agg = ok("{aggregate: 'c', pipeline: [], cursor: {batchSize: 2}}").getDocument("cursor")
+                .getInt64("id").getValue();
+        ok(new BsonDocument("insert", new BsonString("other")).append("documents",
+                new BsonArray(List.of(new BsonDocument("_id", new BsonInt32(1)), new BsonDocument("_id",
+                        new BsonInt32(2)), new BsonDocument("_id", new BsonInt32(3))))));
+        long other = ok("{find: 'other', batchSize: 1}").getDocument("cursor").getInt64("id").getValue();
+        ok("{drop: 'c'}");
+        assertThat(engine.stats().openCursors()).isEqualTo(3);
+        for (long id : new long[] {find, agg}) {
+            BsonDocument r = getMore(id, null);
+            assertThat(r.getInt32("code").getValue()).as(r.toJson()).isEqualTo(175);
+            assertThat(r.getString("codeName").getValue()).isEqualTo("QueryPlanKilled");
+            assertThat(r.getString("errmsg").getValue())
+                    .isEqualTo("Executor error during getMore :: caused by :: collection dropped. UUID " + uuid);
+            assertThat(getMore(id, null).getInt32("code").getValue()).isEqualTo(43);
+        }
+        assertThat(engine.stats().openCursors()).isEqualTo(1);
+        ok("{insert: 'c', documents: [{_id: 'new'}]}");
+        ok("{dropDatabase: 1}");
+        BsonDocument r = run("test", new BsonDocument("getMore", new BsonInt64(other))
+                .append("collection", new BsonString("other")));
+        assertThat(r.getInt32("code").getValue()).as(r.toJson()).isEqualTo(175);
+        assertThat(r.getString("errmsg").getValue()).contains("collection dropped");
+        assertThat(engine.stats().openCursors()).isZero();
+    }
+
+    @Test
     void cursorExhaustedExactlyAtBatchEndIsClosedAtOnce() {
         insertMany(10);
         BsonDocument cursor = ok("{find: 'c', batchSize: 10}").getDocument("cursor");

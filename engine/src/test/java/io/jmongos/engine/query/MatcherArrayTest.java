@@ -9,6 +9,22 @@ import org.junit.jupiter.api.Test;
 
 class MatcherArrayTest {
     @Test
+    void pathEndingInADotEndsAtAnArray() {
+        // MongoDB's BSONElementIterator: after the array at 'a' the rest of "a." is the empty string, so the path
+        // ends there (elements, then the array); on documents the empty component is a field named ""
+        assertMatch("{'a.': {$exists: true}}", "{a: [1]}", "{a: []}", "{a: [{b: 1}]}", "{a: {'': 0}}");
+        assertNoMatch("{'a.': {$exists: true}}", "{a: 1}", "{a: {b: 1}}", "{b: [1]}");
+        assertMatch("{'a.': {$exists: false}}", "{a: 1}", "{a: {b: 1}}");
+        assertNoMatch("{'a.': {$exists: false}}", "{a: [1]}", "{a: []}");
+        assertMatch("{'a.': 2}", "{a: [1, 2]}", "{a: {'': 2}}");
+        assertNoMatch("{'a.': 2}", "{a: 2}", "{a: [{'': 1}]}");
+        assertMatch("{'a.': []}", "{a: []}");
+        // two empty components leave "." after the array: array elements are entered as documents
+        assertMatch("{'a..': 1}", "{a: [{'': {'': 1}}]}");
+        assertNoMatch("{'a..': 1}", "{a: [1]}");
+    }
+
+    @Test
     void implicitTraversalIsOneLevelOnly() {
         assertMatch("{a: 2}", "{a: [1, 2]}", "{a: 2}");
         assertNoMatch("{a: 2}", "{a: [1, [2]]}", "{a: [[2]]}");

@@ -28,6 +28,19 @@ class ArrayOperatorsTest {
     }
 
     @Test
+    void pushSortByFieldOnMixedArrayKeepsScalarsInPlaceOfNull() {
+        // MongoDB (PatternElementCmp): a scalar has no field, its key is null like a document missing the field;
+        // the sort is stable, so scalars keep their order and sit where null sorts (before numbers)
+        assertUpdate("{$push: {a: {$each: [{s: 0}], $sort: {s: 1}}}}", "{_id: 1, a: [{s: 2}, 9, {s: 1}, 'x', 3, {}]}",
+                "{_id: 1, a: [9, 'x', 3, {}, {s: 0}, {s: 1}, {s: 2}]}");
+        assertUpdate("{$push: {a: {$each: [], $sort: {s: -1}}}}", "{_id: 1, a: [5, {s: 1}, 1, {s: 'z'}]}",
+                "{_id: 1, a: [{s: 'z'}, {s: 1}, 5, 1]}");
+        // dotted keys reach array elements only by index; an array value compares as a whole array
+        assertUpdate("{$push: {a: {$each: [], $sort: {'p.0': 1}}}}", "{_id: 1, a: [{p: [3]}, {p: [1, 9]}, {p: 2}]}",
+                "{_id: 1, a: [{p: 2}, {p: [1, 9]}, {p: [3]}]}");
+    }
+
+    @Test
     void pushErrors() {
         assertApplyError("{$push: {a: 1}}", "{_id: 1, a: 1}", 2,
                 "The field 'a' must be an array but is of type int in document {_id: 1}");

@@ -48,7 +48,13 @@ class ReplacementPipelineUpsertTest {
     void upsertSeedFromEqualities() {
         assertThat(UpdateSpec.upsertSeed(doc("{_id: 1, a: 2, b: {$gt: 1}, c: {$eq: 3}, 'd.e': 4, f: {$in: [5]}, "
                 + "g: /x/, $or: [{h: 1}], $and: [{i: 6}, {j: {$lt: 1}}]}")))
-                .isEqualTo(doc("{_id: 1, a: 2, c: 3, d: {e: 4}, f: 5, i: 6}"));
+                .isEqualTo(doc("{_id: 1, a: 2, c: 3, d: {e: 4}, f: 5, h: 1, i: 6}"));
+        // an $or of one clause is that clause (MongoDB's optimizer); of two or more it seeds nothing
+        assertThat(UpdateSpec.upsertSeed(doc("{$or: [{_id: 'k'}]}"))).isEqualTo(doc("{_id: 'k'}"));
+        assertThat(UpdateSpec.upsertSeed(doc("{$or: [{'sub.key': 1, n: {$gt: 1}}]}")))
+                .isEqualTo(doc("{sub: {key: 1}}"));
+        assertThat(UpdateSpec.upsertSeed(doc("{$and: [{$or: [{$and: [{a: 1}]}]}], $or: [{b: 2}, {c: 3}]}")))
+                .isEqualTo(doc("{a: 1}"));
         assertThat(UpdateSpec.upsertSeed(doc("{'a.b': 1, 'a.c': 2}"))).isEqualTo(doc("{a: {b: 1, c: 2}}"));
         assertThat(UpdateSpec.upsertSeed(null)).isEqualTo(doc("{}"));
         CommandFailedException e = catchThrowableOfType(CommandFailedException.class,

@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 import io.jmongos.common.ErrorCode;
 
 /**
- * Date strings for {@code $dateFromString} and {@code $toDate}: ISO-8601 forms ("2017-02-08",
+ * Date strings for {@code $dateFromString} and {@code $toDate}: ISO-8601 forms ("2017-02-08", "2017-02" which
+ * MongoDB's parser (timelib, its "gnudateshorter" form) reads as the first of the month,
  * "2017-02-08T12:10:40.787Z", "2017-02-08 12:10:40+02:00") or an explicit format with
  * %Y %m %d %H %M %S %L %z %Z %j? ... (the specifiers of {@link DateFormatting} that carry numbers).
  */
 final class DateParsing {
     private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?"
+            "(\\d{4})-(\\d{1,2})(?:-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?)?"
                     + "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?| ?(?:UTC|GMT)|\\s+[A-Za-z_]+/[A-Za-z_/]+)?");
 
     private DateParsing() {

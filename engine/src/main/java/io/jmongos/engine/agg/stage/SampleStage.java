@@ -34,8 +34,10 @@ public final class SampleStage implements Stage {
             if (!Values.isNumber(e.getValue())) {
                 throw AggErrors.fail(28746, "size argument to $sample must be a number");
             }
+            // MongoDB 7 takes safeNumberLong of the size: a fraction is truncated toward zero (-0.5 is 0, a
+            // valid size) and only what is negative after that is refused
             size = Numbers.toLong(e.getValue());
-            if (Numbers.toDouble(e.getValue()) < 0) {
+            if (size < 0) {
                 throw AggErrors.fail(28747, "size argument to $sample must not be negative");
             }
         }

@@ -17,6 +17,11 @@ import org.bson.BsonString;
  * (MongoDB 7).
  */
 public final class DropCommand implements EngineCommand {
+    /** mongod's plan-restore message for a cursor whose collection was dropped (query_yield / restoreState). */
+    static String droppedReason(CollectionMeta c) {
+        return "collection dropped. UUID " + c.uuid();
+    }
+
     @Override
     public BsonDocument run(OperationContext op) {
         Namespace ns = CommandArgs.namespace(op.db(), op.command());
@@ -32,6 +37,7 @@ public final class DropCommand implements EngineCommand {
                 return new BsonDocument("ok", new BsonDouble(1));
             }
             catalog.drop(c);
+            op.services().cursors().killPlans(ns.full(), DropCommand.droppedReason(c));
             op.services().changes().recorder().dropped(c);
             return new BsonDocument("nIndexesWas", new BsonInt32(c.indexes().size() + 1))
                     .append("ns", new BsonString(ns.full())).append("ok", new BsonDouble(1));

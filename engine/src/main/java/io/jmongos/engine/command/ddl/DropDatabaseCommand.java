@@ -22,6 +22,7 @@ public final class DropDatabaseCommand implements EngineCommand {
             List<CollectionMeta> dropped = catalog.list(op.db());
             for (CollectionMeta c : dropped) {
                 catalog.drop(c);
+                op.services().cursors().killPlans(c.ns().full(), DropCommand.droppedReason(c));
             }
             for (ViewMeta v : catalog.views(op.db())) {
                 catalog.dropView(v);

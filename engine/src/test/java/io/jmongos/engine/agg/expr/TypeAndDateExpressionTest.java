@@ -39,6 +39,9 @@ class TypeAndDateExpressionTest {
         assertThat(eval("{$toBool: ''}")).isEqualTo(v("true"));
         assertThat(eval("{$toDate: '2021-03-04T05:06:07.089Z'}")).isEqualTo(v("{$date: 1614834367089}"));
         assertThat(eval("{$toDate: {$numberLong: '1000'}}")).isEqualTo(v("{$date: 1000}"));
+        // year and month only: MongoDB's parser (timelib) takes the first of the month, midnight UTC
+        assertThat(eval("{$toDate: '2020-07'}")).isEqualTo(v("{$date: '2020-07-01T00:00:00Z'}"));
+        assertThat(eval("{$dateFromString: {dateString: '2020-7'}}")).isEqualTo(v("{$date: '2020-07-01T00:00:00Z'}"));
         assertThat(eval("{$toInt: null}")).isEqualTo(BsonNull.VALUE);
         failsWith(241, "{$toInt: 'abc'}")
                 .hasMessage("Failed to parse number 'abc' in $convert with no onError value: Did not consume whole "
