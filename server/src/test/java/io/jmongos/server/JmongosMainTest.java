@@ -111,7 +111,7 @@ class JmongosMainTest {
     void helpAndVersion() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("--port", "--bind_ip", "--setParameter", "--config", "--dbpath",
-                "--shardsvr", "--configsvr", "--configdb", "retrying");
+                "--shardsvr", "--configsvr", "--configdb", "retrying", "incompleteMessageBufferLimitBytes");
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).contains("jmongos version");
         assertThat(err.toString()).isEmpty();

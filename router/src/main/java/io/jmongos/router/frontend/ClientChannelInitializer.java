@@ -8,6 +8,7 @@ import io.jmongos.router.frontend.proxy.MainPortProxyDetector;
 import io.jmongos.router.frontend.proxy.ProxyProtocolGate;
 import io.jmongos.router.frontend.proxy.ProxyProtocolMetrics;
 import io.jmongos.router.frontend.proxy.ProxyProtocolParameters;
+import io.jmongos.wire.MessageHeader;
 import io.jmongos.wire.WireFrameDecoder;
 import io.jmongos.wire.WireMessageDecoder;
 import io.jmongos.wire.WireMessageEncoder;
@@ -25,7 +26,8 @@ import io.netty.channel.socket.SocketChannel;
  * The PROXY handlers come from the proxy package: the detector closes a main-port stream that starts with a
  * PROXY signature; the gate reads the header, stores it under {@link ProxyProtocolGate#PROXIED}, fires
  * {@code ProxyHeaderAccepted} (the connection handler then records the client address and opens the
- * connection) and removes itself. Connections over {@code maxIncomingConnections} are closed at once.
+ * connection) and removes itself. Connections over {@code maxIncomingConnections} are closed at once. Each frame
+ * decoder reports the bytes it holds for an incomplete message to the {@link IncompleteMessageBudget}.
  */
 final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String TRAFFIC = "traffic";
@@ -41,6 +43,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final CommandWorkers workers;
     private final ProxyProtocolParameters proxyParameters;
     private final ProxyProtocolMetrics proxyMetrics;
+    private final IncompleteMessageBudget budget;
     private final ByteCountingHandler traffic;
     private final WireTrafficObserver wireStats;
     private final WireMessageDecoder decoder = new WireMessageDecoder();
@@ -48,13 +51,14 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     ClientChannelInitializer(boolean loadBalancerPort, RouterServices services, RequestRunner runner,
                              CommandWorkers workers, ProxyProtocolParameters proxyParameters,
-                             ProxyProtocolMetrics proxyMetrics) {
+                             ProxyProtocolMetrics proxyMetrics, IncompleteMessageBudget budget) {
         this.loadBalancerPort = loadBalancerPort;
         this.services = services;
         this.runner = runner;
         this.workers = workers;
         this.proxyParameters = proxyParameters;
         this.proxyMetrics = proxyMetrics;
+        this.budget = budget;
         this.traffic = new ByteCountingHandler(services.networkCounters());
         this.wireStats = new WireTrafficObserver(services.networkCounters());
     }
@@ -81,7 +85,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         } else {
             p.addLast(MainPortProxyDetector.NAME, new MainPortProxyDetector(proxyMetrics));
         }
-        p.addLast(FRAME, new WireFrameDecoder());
+        p.addLast(FRAME, new WireFrameDecoder(MessageHeader.MAX_MESSAGE_SIZE, budget.open(state, ch)));
         p.addLast(WIRE_STATS, wireStats);
         p.addLast(DECODER, decoder);
         p.addLast(ENCODER, encoder);

@@ -9,9 +9,14 @@ import io.jmongos.router.log.LogComponent;
 import io.jmongos.router.log.LogIds;
 import io.jmongos.router.log.StructuredLog;
 
-/** The "Connection accepted" / "Connection ended" lines, with MongoDB's ids and attributes. */
+/**
+ * The "Connection accepted" / "Connection ended" lines, with MongoDB's ids and attributes, and jmongos' line for a
+ * connection closed to bound the memory of incomplete messages.
+ */
 final class ConnectionLog {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionLog.class);
+    static final String CLOSED_FOR_INCOMPLETE_MESSAGES = "Closing connection: incomplete messages hold more memory "
+            + "than incompleteMessageBufferLimitBytes allows, and this sender is the slowest";
 
     private ConnectionLog() {
     }
@@ -36,6 +41,21 @@ final class ConnectionLog {
                         "Connection refused because there are too many open connections")
                 .addKeyValue("remote", remote)
                 .addKeyValue("maxConns", max)
+                .log();
+    }
+
+    /**
+     * One line per connection closed because the bytes held for incomplete messages across all connections passed
+     * {@code incompleteMessageBufferLimitBytes}.
+     */
+    static void closedForIncompleteMessages(ClientConnectionState s, long heldBytes, long totalBytes, long limit) {
+        StructuredLog.warn(LOG, LogIds.INCOMPLETE_MESSAGE_LIMIT, LogComponent.NETWORK, CLOSED_FOR_INCOMPLETE_MESSAGES)
+                .addKeyValue(StructuredLog.KEY_CTX, s.logContext())
+                .addKeyValue("remote", ClientConnectionState.format(s.clientAddress()))
+                .addKeyValue("connectionId", s.connectionId())
+                .addKeyValue("heldBytes", heldBytes)
+                .addKeyValue("totalHeldBytes", totalBytes)
+                .addKeyValue("incompleteMessageBufferLimitBytes", limit)
                 .log();
     }
 

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,16 @@ public final class RouterServer implements AutoCloseable {
         this.services = services;
     }
 
+    /** The live incompleteMessageBufferLimitBytes (its default where the parameter is not registered). */
+    private LongSupplier incompleteMessageLimit() {
+        String name = CoreParameters.INCOMPLETE_MESSAGE_BUFFER_LIMIT_BYTES;
+        if (services.parameters().isDefined(name)) {
+            return () -> services.parameters().getLong(name);
+        }
+        long fixed = CoreParameters.defaultIncompleteMessageBufferLimit(Runtime.getRuntime().maxMemory());
+        return () -> fixed;
+    }
+
     /**
      * Bind every listener.
      *
@@ -61,13 +72,15 @@ public final class RouterServer implements AutoCloseable {
         ProxyProtocolParameters proxyParameters = services.parameters().isDefined(ProxyProtocolParameters.TIMEOUT_SECS)
                 ? ProxyProtocolParameters.live(services.parameters()) : ProxyProtocolParameters.defaults();
         RequestRunner runner = new RequestRunner(services);
+        IncompleteMessageBudget budget = new IncompleteMessageBudget(incompleteMessageLimit());
+        services.serverStatus().register(budget);
         try {
             List<InetAddress> addresses = BindAddresses.resolve(config);
-            mainPort = bindAll(addresses, config.port(), false,
-                    new ClientChannelInitializer(false, services, runner, workers, proxyParameters, proxyMetrics));
+            mainPort = bindAll(addresses, config.port(), false, new ClientChannelInitializer(false, services, runner,
+                    workers, proxyParameters, proxyMetrics, budget));
             if (config.loadBalancerPort() != 0) {
-                loadBalancerPort = bindAll(addresses, config.loadBalancerPort(), true,
-                        new ClientChannelInitializer(true, services, runner, workers, proxyParameters, proxyMetrics));
+                loadBalancerPort = bindAll(addresses, config.loadBalancerPort(), true, new ClientChannelInitializer(
+                        true, services, runner, workers, proxyParameters, proxyMetrics, budget));
             }
             List<String> bound = new ArrayList<>();
             addresses.forEach(a -> bound.add(a.getHostAddress()));

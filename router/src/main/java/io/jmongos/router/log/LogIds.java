@@ -36,6 +36,8 @@ public final class LogIds {
     public static final int SHARD_OPENED = JMONGOS_BASE + 4;
     /** A reply could not be written to a client. */
     public static final int REPLY_WRITE_FAILED = JMONGOS_BASE + 5;
+    /** A connection was closed because incomplete messages held more than incompleteMessageBufferLimitBytes. */
+    public static final int INCOMPLETE_MESSAGE_LIMIT = JMONGOS_BASE + 6;
 
     private LogIds() {
     }

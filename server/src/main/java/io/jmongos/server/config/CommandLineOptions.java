@@ -9,7 +9,11 @@ import picocli.CommandLine.Option;
 
 /** The command line, mongos-style. Values left null were not given (the config file or defaults apply). */
 @Command(name = "jmongos", sortOptions = false, usageHelpWidth = 100,
-        description = "A MongoDB query router (mongos) with an embedded transactional store.")
+        description = "A MongoDB query router (mongos) with an embedded transactional store.",
+        footer = {"", "Limits (docs/LIMITS.md):",
+            "  --setParameter incompleteMessageBufferLimitBytes=N  bytes all connections together may hold for",
+            "      messages not yet fully received; past it the slowest senders are closed (default: a quarter",
+            "      of the JVM's maximum heap, at least maxMessageSizeBytes 48000000; also settable at runtime)"})
 public final class CommandLineOptions {
     @Option(names = "--port", paramLabel = "PORT",
             description = "main port (default 27017); 0 picks a free port (a test aid: the chosen port is logged)")
