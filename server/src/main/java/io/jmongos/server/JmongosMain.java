@@ -12,7 +12,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The command line: {@code java -jar jmongos.jar [options]}. Bad options, bad values, a port in use: one line
- * on stderr and exit code 2. Runs until SIGINT/SIGTERM, then shuts down cleanly.
+ * on stderr and exit code 2. Runs until SIGINT/SIGTERM, then shuts down cleanly; SIGHUP reloads the TLS
+ * certificates.
  */
 public final class JmongosMain {
     private JmongosMain() {
@@ -60,6 +61,7 @@ public final class JmongosMain {
             server.close();
             return 0;
         }
+        CertificateReloadSignal.install(server);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -19,6 +19,8 @@ import io.jmongos.router.RouterServices;
 import io.jmongos.router.frontend.FrontendConfig;
 import io.jmongos.router.frontend.ListenerBindException;
 import io.jmongos.router.frontend.RouterServer;
+import io.jmongos.router.frontend.tls.TlsConfigException;
+import io.jmongos.router.frontend.tls.TlsServerContext;
 import io.jmongos.router.log.LogComponent;
 import io.jmongos.router.log.LogIds;
 import io.jmongos.router.log.StructuredLog;
@@ -81,6 +83,7 @@ public final class JmongosServer implements AutoCloseable {
         if (portProblem != null) {
             throw new StartupException(portProblem);
         }
+        TlsServerContext tls = openTls(settings);
         Shard shard = openShard(settings);
         RouterServer frontend = null;
         try {
@@ -91,7 +94,7 @@ public final class JmongosServer implements AutoCloseable {
             services.setCmdLineOpts(cmdLineOpts(settings));
             RouterBootstrap.install(services, modules, settings.clusterRole());
             frontend = new RouterServer(new FrontendConfig(settings.bindIps(), settings.bindAll(), settings.port(),
-                    lbPort), services);
+                    lbPort), services, tls);
             frontend.start();
             JmongosServer server = new JmongosServer(settings, shard, services, modules, frontend);
             server.logWaiting();
@@ -127,6 +130,14 @@ public final class JmongosServer implements AutoCloseable {
         }
     }
 
+    private static TlsServerContext openTls(ServerSettings settings) {
+        try {
+            return TlsServerContext.open(settings.tls());
+        } catch (TlsConfigException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
     private static Shard openShard(ServerSettings settings) {
         try {
             return InProcessShard.open(settings.dbPath());
@@ -152,7 +163,8 @@ public final class JmongosServer implements AutoCloseable {
         if (settings.clusterRole().servesData()) {
             b.addKeyValue("clusterRole", settings.clusterRole().mongodName());
         }
-        b.addKeyValue("bindIp", services.network().bindAddresses()).addKeyValue("ssl", "off").log();
+                b.addKeyValue("bindIp", services.network().bindAddresses())
+                .addKeyValue("ssl", frontend.tls().mode().enabled() ? "on" : "off").log();
     }
 
     /** The main port as bound. */
@@ -186,6 +198,15 @@ public final class JmongosServer implements AutoCloseable {
             host = "[" + host + "]";
         }
         return host + ":" + mainPort();
+    }
+
+    /**
+     * Reload the TLS certificate files for new connections (SIGHUP does this; so does {@code rotateCertificates}).
+     *
+     * @throws TlsConfigException when TLS is off or a file is bad; the old certificates stay in use
+     */
+    public void rotateCertificates(String message) {
+        frontend.tls().reload(message);
     }
 
     /** Stop listening, close every connection, then the store. Idempotent. */

@@ -10,38 +10,38 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 /** Collects every log event of jmongos and Netty (WARN and above by default) for the duration of a test. */
-final class ErrorLogCapture implements AutoCloseable {
+public final class ErrorLogCapture implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
-    ErrorLogCapture() {
+    public ErrorLogCapture() {
         appender.start();
         root.addAppender(appender);
     }
 
     /** Events at {@code level} or above. */
-    List<ILoggingEvent> atLeast(Level level) {
+    public List<ILoggingEvent> atLeast(Level level) {
         synchronized (appender) {
             return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(level)).toList();
         }
     }
 
     /** Events whose message equals {@code message}. */
-    List<ILoggingEvent> withMessage(String message) {
+    public List<ILoggingEvent> withMessage(String message) {
         synchronized (appender) {
             return appender.list.stream().filter(e -> message.equals(e.getMessage())).toList();
         }
     }
 
     /** Netty's paranoid leak detector reports. */
-    List<String> leaks() {
+    public List<String> leaks() {
         synchronized (appender) {
             return appender.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("LEAK:"))
                     .toList();
         }
     }
 
-    static String describe(List<ILoggingEvent> events) {
+    public static String describe(List<ILoggingEvent> events) {
         StringBuilder sb = new StringBuilder();
         for (ILoggingEvent e : events) {
             sb.append(e.getLevel()).append(' ').append(e.getLoggerName()).append(' ').append(e.getFormattedMessage())

@@ -9,6 +9,8 @@ import io.jmongos.router.frontend.proxy.ProxyProtocolGate;
 import io.jmongos.router.frontend.proxy.ProxyProtocolMetrics;
 import io.jmongos.router.frontend.proxy.ProxyProtocolParameters;
 import io.jmongos.wire.MessageHeader;
+import io.jmongos.router.frontend.tls.TlsPipeline;
+import io.jmongos.router.frontend.tls.TlsServerContext;
 import io.jmongos.wire.WireFrameDecoder;
 import io.jmongos.wire.WireMessageDecoder;
 import io.jmongos.wire.WireMessageEncoder;
@@ -20,9 +22,11 @@ import io.netty.channel.socket.SocketChannel;
 /**
  * Builds the pipeline of a client channel.
  * <pre>
- * main port: traffic -> mainPortProxyDetector -> frame -> wireStats -> decoder -> encoder -> connection
- * LB port:   traffic -> proxyProtocolGate     -> frame -> wireStats -> decoder -> encoder -> connection
+ * main port: traffic -> mainPortProxyDetector -> [tls, tlsLog] -> frame -> wireStats -> decoder  -> encoder -> conn
+ * LB port:   traffic -> proxyProtocolGate     -> [tls, tlsLog] -> frame -> wireStats -> decoder  -> encoder -> conn
  * </pre>
+ * The TLS handlers (when {@code tlsMode} is not disabled, see {@link TlsPipeline}) come after the PROXY handlers,
+ * so the PROXY header is read in clear and TLS starts after it.
  * The PROXY handlers come from the proxy package: the detector closes a main-port stream that starts with a
  * PROXY signature; the gate reads the header, stores it under {@link ProxyProtocolGate#PROXIED}, fires
  * {@code ProxyHeaderAccepted} (the connection handler then records the client address and opens the
@@ -44,6 +48,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ProxyProtocolParameters proxyParameters;
     private final ProxyProtocolMetrics proxyMetrics;
     private final IncompleteMessageBudget budget;
+    private final TlsServerContext tls;
     private final ByteCountingHandler traffic;
     private final WireTrafficObserver wireStats;
     private final WireMessageDecoder decoder = new WireMessageDecoder();
@@ -51,7 +56,8 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     ClientChannelInitializer(boolean loadBalancerPort, RouterServices services, RequestRunner runner,
                              CommandWorkers workers, ProxyProtocolParameters proxyParameters,
-                             ProxyProtocolMetrics proxyMetrics, IncompleteMessageBudget budget) {
+                             ProxyProtocolMetrics proxyMetrics, IncompleteMessageBudget budget,
+                             TlsServerContext tls) {
         this.loadBalancerPort = loadBalancerPort;
         this.services = services;
         this.runner = runner;
@@ -59,6 +65,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.proxyParameters = proxyParameters;
         this.proxyMetrics = proxyMetrics;
         this.budget = budget;
+        this.tls = tls;
         this.traffic = new ByteCountingHandler(services.networkCounters());
         this.wireStats = new WireTrafficObserver(services.networkCounters());
     }
@@ -85,6 +92,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         } else {
             p.addLast(MainPortProxyDetector.NAME, new MainPortProxyDetector(proxyMetrics));
         }
+        TlsPipeline.addTo(p, tls, state);
         p.addLast(FRAME, new WireFrameDecoder(MessageHeader.MAX_MESSAGE_SIZE, budget.open(state, ch)));
         p.addLast(WIRE_STATS, wireStats);
         p.addLast(DECODER, decoder);

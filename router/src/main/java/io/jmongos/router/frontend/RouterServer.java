@@ -13,6 +13,9 @@ import io.jmongos.router.RouterServices;
 import io.jmongos.router.conn.ClientConnectionState;
 import io.jmongos.router.frontend.proxy.ProxyProtocolMetrics;
 import io.jmongos.router.frontend.proxy.ProxyProtocolParameters;
+import io.jmongos.router.frontend.tls.RotateCertificatesCommand;
+import io.jmongos.router.frontend.tls.TlsServerContext;
+import io.jmongos.router.frontend.tls.TlsSettings;
 import io.jmongos.router.log.LogComponent;
 import io.jmongos.router.log.LogIds;
 import io.jmongos.router.log.StructuredLog;
@@ -36,6 +39,7 @@ public final class RouterServer implements AutoCloseable {
 
     private final FrontendConfig config;
     private final RouterServices services;
+    private final TlsServerContext tls;
     private final CommandWorkers workers = new CommandWorkers();
     private final ProxyProtocolMetrics proxyMetrics = new ProxyProtocolMetrics();
     private final List<Channel> listeners = new ArrayList<>();
@@ -44,8 +48,14 @@ public final class RouterServer implements AutoCloseable {
     private int loadBalancerPort;
 
     public RouterServer(FrontendConfig config, RouterServices services) {
+        this(config, services, TlsServerContext.open(TlsSettings.DISABLED));
+    }
+
+    /** A frontend with TLS on both ports as {@code tls} says (see {@link ClientChannelInitializer}). */
+    public RouterServer(FrontendConfig config, RouterServices services, TlsServerContext tls) {
         this.config = config;
         this.services = services;
+        this.tls = tls;
     }
 
     /** The live incompleteMessageBufferLimitBytes (its default where the parameter is not registered). */
@@ -72,15 +82,18 @@ public final class RouterServer implements AutoCloseable {
         ProxyProtocolParameters proxyParameters = services.parameters().isDefined(ProxyProtocolParameters.TIMEOUT_SECS)
                 ? ProxyProtocolParameters.live(services.parameters()) : ProxyProtocolParameters.defaults();
         RequestRunner runner = new RequestRunner(services);
+        if (services.commands().lookup("rotateCertificates").isEmpty()) {
+            services.commands().register(new RotateCertificatesCommand(tls));
+        }
         IncompleteMessageBudget budget = new IncompleteMessageBudget(incompleteMessageLimit());
         services.serverStatus().register(budget);
         try {
             List<InetAddress> addresses = BindAddresses.resolve(config);
             mainPort = bindAll(addresses, config.port(), false, new ClientChannelInitializer(false, services, runner,
-                    workers, proxyParameters, proxyMetrics, budget));
+                    workers, proxyParameters, proxyMetrics, budget, tls));
             if (config.loadBalancerPort() != 0) {
                 loadBalancerPort = bindAll(addresses, config.loadBalancerPort(), true, new ClientChannelInitializer(
-                        true, services, runner, workers, proxyParameters, proxyMetrics, budget));
+                        true, services, runner, workers, proxyParameters, proxyMetrics, budget, tls));
             }
             List<String> bound = new ArrayList<>();
             addresses.forEach(a -> bound.add(a.getHostAddress()));
@@ -148,6 +161,11 @@ public final class RouterServer implements AutoCloseable {
     /** The router services behind this frontend. */
     public RouterServices services() {
         return services;
+    }
+
+    /** The TLS configuration of both ports (reloadable with {@link TlsServerContext#reload}). */
+    public TlsServerContext tls() {
+        return tls;
     }
 
     /** The PROXY protocol counters of this frontend (also a serverStatus section). */

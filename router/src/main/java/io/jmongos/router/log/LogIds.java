@@ -38,6 +38,12 @@ public final class LogIds {
     public static final int REPLY_WRITE_FAILED = JMONGOS_BASE + 5;
     /** A connection was closed because incomplete messages held more than incompleteMessageBufferLimitBytes. */
     public static final int INCOMPLETE_MESSAGE_LIMIT = JMONGOS_BASE + 6;
+    /** TLS is on: mode, provider (OpenSSL or JDK), protocols, files. */
+    public static final int TLS_PROVIDER = JMONGOS_BASE + 100;
+    /** The certificates were reloaded (SIGHUP or rotateCertificates). */
+    public static final int TLS_ROTATED = JMONGOS_BASE + 101;
+    /** A certificate reload failed; the old certificates stay in use. */
+    public static final int TLS_ROTATE_FAILED = JMONGOS_BASE + 102;
 
     private LogIds() {
     }

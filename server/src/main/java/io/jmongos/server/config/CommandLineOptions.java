@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The command line, mongos-style. Values left null were not given (the config file or defaults apply). */
@@ -75,6 +76,9 @@ public final class CommandLineOptions {
 
     @Option(names = "--logappend", description = "append to the log file instead of replacing it")
     Boolean logAppend;
+
+    @Mixin
+    TlsCommandLineOptions tls = new TlsCommandLineOptions();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;

@@ -78,7 +78,7 @@ public final class ConfigFile {
             }
         }
         for (String key : flat.keySet()) {
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !TlsOptionsParser.KEYS.contains(key)) {
                 throw new StartupException("Unrecognized option in config file " + source + ": " + key);
             }
         }
@@ -86,7 +86,7 @@ public final class ConfigFile {
     }
 
     private static void flatten(String prefix, Object value, Map<String, Object> out) {
-        if (value instanceof Map<?, ?> m && !KEYS.contains(prefix)) {
+        if (value instanceof Map<?, ?> m && !KEYS.contains(prefix) && !TlsOptionsParser.KEYS.contains(prefix)) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 flatten(prefix + "." + e.getKey(), e.getValue(), out);
             }

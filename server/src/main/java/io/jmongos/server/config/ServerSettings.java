@@ -8,6 +8,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 import io.jmongos.router.ClusterRole;
+import io.jmongos.router.frontend.tls.TlsSettings;
 
 /**
  * The merged startup settings (command line over config file over defaults).
@@ -19,12 +20,13 @@ import io.jmongos.router.ClusterRole;
  * @param configDb      the config server hosts ({@code host:port}) of a cluster router ({@code --configdb} or
  *                      {@code sharding.configDB}), in the order given; empty when not given
  * @param configDbSetName the replica set name of the {@code rs/h1:p,h2:p} form, null for a plain host list
+ * @param tls           the TLS options of both ports ({@code --tlsMode} ..., {@code net.tls.*})
  */
 public record ServerSettings(int port, List<String> bindIps, boolean bindAll, int maxConns, List<String> compressors,
                              Map<String, BsonValue> setParameters, Path dbPath, Path logPath, boolean logAppend,
                              int verbosity, boolean quiet, int slowMs, List<String> argv, BsonDocument parsed,
                              ClusterRole clusterRole, List<String> configDb,
-                             String configDbSetName) {
+                             String configDbSetName, TlsSettings tls) {
     /** mongos' default port. */
     public static final int DEFAULT_PORT = 27017;
     /** mongos' default bind_ip. */

@@ -18,6 +18,7 @@ import org.bson.BsonValue;
 import io.jmongos.router.ClusterRole;
 import io.jmongos.router.RouterServices;
 import io.jmongos.router.conn.NetworkSettings;
+import io.jmongos.router.frontend.tls.TlsSettings;
 import io.jmongos.server.StartupException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -149,8 +150,9 @@ public final class SettingsParser {
             parsed.put("sharding.configDB", configDbText);
         }
         ClusterRoles.check(role, configDb, dbPath, params);
+        TlsSettings tls = TlsOptionsParser.parse(o.tls, cfg, parsed);
         return new ServerSettings(port, bindIps, bindAll, maxConns, compressors, params, dbPath, logPath, logAppend,
-                verbosity, quiet, slowMs, args, parsed.document(), role, configDb.hosts(), configDb.setName());
+                verbosity, quiet, slowMs, args, parsed.document(), role, configDb.hosts(), configDb.setName(), tls);
     }
 
     static List<String> compressors(String list) {

@@ -1,0 +1,36 @@
+package io.jmongos.server.config;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+
+/** The TLS options, with mongod's names (mixed into {@link CommandLineOptions}). Null = not given. */
+public final class TlsCommandLineOptions {
+    @Option(names = "--tlsMode", paramLabel = "MODE",
+            description = "disabled (default), allowTLS, preferTLS or requireTLS; on both ports (on the LB port TLS "
+                    + "starts after the PROXY header)")
+    String mode;
+
+    @Option(names = "--tlsCertificateKeyFile", paramLabel = "FILE",
+            description = "PEM file with the server certificate chain and its PKCS#8 private key")
+    Path certificateKeyFile;
+
+    @Option(names = "--tlsCertificateKeyFilePassword", paramLabel = "PASSWORD",
+            description = "password of an encrypted private key in --tlsCertificateKeyFile")
+    String certificateKeyFilePassword;
+
+    @Option(names = "--tlsCAFile", paramLabel = "FILE",
+            description = "PEM file of CA certificates; clients must then present a certificate signed by one")
+    Path caFile;
+
+    @Option(names = "--tlsAllowInvalidCertificates", description = "accept client certificates that do not verify")
+    Boolean allowInvalidCertificates;
+
+    @Option(names = "--tlsAllowConnectionsWithoutCertificates",
+            description = "with --tlsCAFile, still accept clients that present no certificate")
+    Boolean allowConnectionsWithoutCertificates;
+
+    @Option(names = "--tlsDisabledProtocols", paramLabel = "LIST",
+            description = "any of TLS1_0,TLS1_1,TLS1_2,TLS1_3, or none (default TLS1_0)")
+    String disabledProtocols;
+}

@@ -1,0 +1,72 @@
+package io.jmongos.server.config;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import io.jmongos.router.frontend.tls.TlsMode;
+import io.jmongos.router.frontend.tls.TlsProtocols;
+import io.jmongos.router.frontend.tls.TlsSettings;
+import io.jmongos.server.StartupException;
+
+/** Merges the TLS command line options over the {@code net.tls.*} keys of the config file. */
+final class TlsOptionsParser {
+    /** The config file keys (mongod.conf names). */
+    static final Set<String> KEYS = Set.of("net.tls.mode", "net.tls.certificateKeyFile",
+            "net.tls.certificateKeyFilePassword", "net.tls.CAFile", "net.tls.allowInvalidCertificates",
+            "net.tls.allowConnectionsWithoutCertificates", "net.tls.disabledProtocols");
+
+    private TlsOptionsParser() {
+    }
+
+    static TlsSettings parse(TlsCommandLineOptions o, ConfigFile cfg, ParsedOptions parsed) {
+        try {
+            String modeText = first(o.mode, cfg.string("net.tls.mode"));
+            TlsMode mode = modeText == null ? TlsMode.DISABLED : TlsMode.parse(modeText);
+            Path keyFile = o.certificateKeyFile != null ? o.certificateKeyFile
+                    : path(cfg.string("net.tls.certificateKeyFile"));
+            String password = first(o.certificateKeyFilePassword, cfg.string("net.tls.certificateKeyFilePassword"));
+            Path caFile = o.caFile != null ? o.caFile : path(cfg.string("net.tls.CAFile"));
+            boolean allowInvalid = bool(o.allowInvalidCertificates, cfg.bool("net.tls.allowInvalidCertificates"));
+            boolean allowWithout = bool(o.allowConnectionsWithoutCertificates,
+                    cfg.bool("net.tls.allowConnectionsWithoutCertificates"));
+            String protocols = first(o.disabledProtocols, cfg.string("net.tls.disabledProtocols"));
+            Set<String> disabled = protocols == null ? TlsProtocols.DEFAULT_DISABLED : TlsProtocols.parse(protocols);
+            if (modeText != null) {
+                parsed.put("net.tls.mode", mode.optionValue());
+            }
+            if (keyFile != null) {
+                parsed.put("net.tls.certificateKeyFile", keyFile.toString());
+            }
+            if (password != null) {
+                parsed.put("net.tls.certificateKeyFilePassword", "<password>");
+            }
+            if (caFile != null) {
+                parsed.put("net.tls.CAFile", caFile.toString());
+            }
+            if (allowInvalid) {
+                parsed.put("net.tls.allowInvalidCertificates", true);
+            }
+            if (allowWithout) {
+                parsed.put("net.tls.allowConnectionsWithoutCertificates", true);
+            }
+            if (protocols != null) {
+                parsed.put("net.tls.disabledProtocols", protocols);
+            }
+            return new TlsSettings(mode, keyFile, password, caFile, allowInvalid, allowWithout, disabled);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    private static boolean bool(Boolean a, Boolean b) {
+        return a != null ? a : b != null && b;
+    }
+
+    private static Path path(String s) {
+        return s == null ? null : Path.of(s);
+    }
+}
