@@ -16,6 +16,8 @@ import io.jmongos.common.CommandFailedException;
 import io.jmongos.router.RouterBootstrap;
 import io.jmongos.router.RouterModule;
 import io.jmongos.router.RouterServices;
+import io.jmongos.router.auth.AuthParameters;
+import io.jmongos.router.auth.AuthService;
 import io.jmongos.router.frontend.FrontendConfig;
 import io.jmongos.router.frontend.ListenerBindException;
 import io.jmongos.router.frontend.RouterServer;
@@ -77,6 +79,7 @@ public final class JmongosServer implements AutoCloseable {
         ServerParameters params = new ServerParameters();
         List<RouterModule> modules = RouterBootstrap.modulesFor(settings.clusterRole());
         RouterBootstrap.registerParameters(params, modules);
+        AuthParameters.register(params);
         applyParameters(params, settings.setParameters());
         int lbPort = params.getInt(CoreParameters.LOAD_BALANCER_PORT);
         String portProblem = RouterServer.checkPorts(settings.port(), lbPort);
@@ -93,6 +96,7 @@ public final class JmongosServer implements AutoCloseable {
             services.setSlowMs(settings.slowMs());
             services.setCmdLineOpts(cmdLineOpts(settings));
             RouterBootstrap.install(services, modules, settings.clusterRole());
+            AuthService.install(services, settings.authorization());
             frontend = new RouterServer(new FrontendConfig(settings.bindIps(), settings.bindAll(), settings.port(),
                     lbPort), services, tls);
             frontend.start();

@@ -8,7 +8,7 @@ import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.RawBsonDocument;
 
-/** The bytes of one OP_MSG {@code hello} (what a plaintext client sends first). */
+/** OP_MSG bytes for tests that talk the wire protocol by hand (a plaintext hello, a saslStart ...). */
 final class RawHello {
     /** OP_MSG opcode. */
     private static final int OP_MSG = 2013;
@@ -19,12 +19,28 @@ final class RawHello {
     }
 
     static byte[] opMsgHello() {
-        org.bson.ByteBuf raw = new RawBsonDocument(new BsonDocument("hello", new BsonInt32(1))
-                .append("$db", new BsonString("admin")), new org.bson.codecs.BsonDocumentCodec()).getByteBuffer();
+        return opMsg(new BsonDocument("hello", new BsonInt32(1)).append("$db", new BsonString("admin")));
+    }
+
+    /** One OP_MSG with {@code body} as its only section. */
+    static byte[] opMsg(BsonDocument command) {
+        org.bson.ByteBuf raw = new RawBsonDocument(command, new org.bson.codecs.BsonDocumentCodec()).getByteBuffer();
         byte[] body = new byte[raw.remaining()];
         raw.get(body);
         ByteBuffer b = ByteBuffer.allocate(FIXED + body.length).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(FIXED + body.length).putInt(1).putInt(0).putInt(OP_MSG).putInt(0).put((byte) 0).put(body);
         return b.array();
+    }
+
+    /** Read one OP_MSG reply and return its body. */
+    static BsonDocument readReply(java.io.InputStream in) throws java.io.IOException {
+        byte[] len = in.readNBytes(4);
+        if (len.length < 4) {
+            throw new java.io.EOFException("connection closed");
+        }
+        int total = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        byte[] rest = in.readNBytes(total - 4);
+        byte[] body = java.util.Arrays.copyOfRange(rest, FIXED - 4, rest.length);
+        return new RawBsonDocument(body);
     }
 }

@@ -24,6 +24,11 @@ public final class LogIds {
     /** MongoDB: "Shutdown complete" style event ("Now exiting"). */
     public static final int NOW_EXITING = 23138;
 
+    /** MongoDB: "Authentication failed" (sasl_commands, doSaslStep). */
+    public static final int AUTHENTICATION_FAILED = 20249;
+    /** MongoDB: "Authentication succeeded". */
+    public static final int AUTHENTICATION_SUCCEEDED = 20250;
+
     /** First id of jmongos' own events. */
     public static final int JMONGOS_BASE = 9_000_000;
     /** A hello with loadBalanced:true arrived on the main port. */

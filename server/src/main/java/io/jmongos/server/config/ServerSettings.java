@@ -21,12 +21,14 @@ import io.jmongos.router.frontend.tls.TlsSettings;
  *                      {@code sharding.configDB}), in the order given; empty when not given
  * @param configDbSetName the replica set name of the {@code rs/h1:p,h2:p} form, null for a plain host list
  * @param tls           the TLS options of both ports ({@code --tlsMode} ..., {@code net.tls.*})
+ * @param authorization {@code --auth} / {@code security.authorization: enabled}
  */
 public record ServerSettings(int port, List<String> bindIps, boolean bindAll, int maxConns, List<String> compressors,
                              Map<String, BsonValue> setParameters, Path dbPath, Path logPath, boolean logAppend,
                              int verbosity, boolean quiet, int slowMs, List<String> argv, BsonDocument parsed,
                              ClusterRole clusterRole, List<String> configDb,
-                             String configDbSetName, TlsSettings tls) {
+                             String configDbSetName, TlsSettings tls,
+                             boolean authorization) {
     /** mongos' default port. */
     public static final int DEFAULT_PORT = 27017;
     /** mongos' default bind_ip. */

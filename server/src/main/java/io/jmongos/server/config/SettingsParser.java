@@ -152,7 +152,8 @@ public final class SettingsParser {
         ClusterRoles.check(role, configDb, dbPath, params);
         TlsSettings tls = TlsOptionsParser.parse(o.tls, cfg, parsed);
         return new ServerSettings(port, bindIps, bindAll, maxConns, compressors, params, dbPath, logPath, logAppend,
-                verbosity, quiet, slowMs, args, parsed.document(), role, configDb.hosts(), configDb.setName(), tls);
+                verbosity, quiet, slowMs, args, parsed.document(), role, configDb.hosts(), configDb.setName(), tls,
+                TlsOptionsParser.authorization(o.tls, cfg, parsed));
     }
 
     static List<String> compressors(String list) {

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
 
-/** The TLS options, with mongod's names (mixed into {@link CommandLineOptions}). Null = not given. */
+/** The TLS and authentication options, with mongod's names (mixed into {@link CommandLineOptions}); null = unset. */
 public final class TlsCommandLineOptions {
+    @Option(names = "--auth", description = "require authentication (SCRAM-SHA-256/SHA-1) and authorization")
+    Boolean auth;
+
     @Option(names = "--tlsMode", paramLabel = "MODE",
             description = "disabled (default), allowTLS, preferTLS or requireTLS; on both ports (on the LB port TLS "
                     + "starts after the PROXY header)")

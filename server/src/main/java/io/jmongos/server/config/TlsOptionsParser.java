@@ -8,12 +8,12 @@ import io.jmongos.router.frontend.tls.TlsProtocols;
 import io.jmongos.router.frontend.tls.TlsSettings;
 import io.jmongos.server.StartupException;
 
-/** Merges the TLS command line options over the {@code net.tls.*} keys of the config file. */
+/** Merges the TLS and auth command line options over the {@code net.tls.*} and {@code security.*} config keys. */
 final class TlsOptionsParser {
     /** The config file keys (mongod.conf names). */
     static final Set<String> KEYS = Set.of("net.tls.mode", "net.tls.certificateKeyFile",
             "net.tls.certificateKeyFilePassword", "net.tls.CAFile", "net.tls.allowInvalidCertificates",
-            "net.tls.allowConnectionsWithoutCertificates", "net.tls.disabledProtocols");
+            "net.tls.allowConnectionsWithoutCertificates", "net.tls.disabledProtocols", "security.authorization");
 
     private TlsOptionsParser() {
     }
@@ -56,6 +56,25 @@ final class TlsOptionsParser {
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
         }
+    }
+
+    /** {@code --auth} over {@code security.authorization: enabled|disabled}. */
+    static boolean authorization(TlsCommandLineOptions o, ConfigFile cfg, ParsedOptions parsed) {
+        boolean on;
+        if (o.auth != null) {
+            on = o.auth;
+        } else {
+            String v = cfg.string("security.authorization");
+            if (v != null && !v.equals("enabled") && !v.equals("disabled")) {
+                throw new StartupException("Bad value for security.authorization: '" + v
+                        + "' (expected enabled or disabled)");
+            }
+            on = "enabled".equals(v);
+        }
+        if (on) {
+            parsed.put("security.authorization", "enabled");
+        }
+        return on;
     }
 
     private static String first(String a, String b) {
