@@ -67,6 +67,7 @@ public enum ErrorCode {
     QUERY_FEATURE_NOT_ALLOWED(224, "QueryFeatureNotAllowed"),
     LOCATION_10334_BSON_OBJECT_TOO_LARGE(10334, "BSONObjectTooLarge"),
     DUPLICATE_KEY(11000, "DuplicateKey"),
+    MERGE_STAGE_NO_MATCHING_DOCUMENT(13113, "MergeStageNoMatchingDocument"),
     INTERRUPTED_AT_SHUTDOWN(11600, "InterruptedAtShutdown"),
     NOT_WRITABLE_PRIMARY(10107, "NotWritablePrimary"),
     FAILED_TO_PARSE(9, "FailedToParse"),

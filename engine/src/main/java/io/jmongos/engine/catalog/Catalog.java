@@ -186,6 +186,22 @@ public final class Catalog {
         collections.put(c.ns(), c);
     }
 
+    /**
+     * Moves a collection's entry to {@code to} in one storage transaction (records and indexes stay under their
+     * prefixes, so nothing is copied). Caller holds the exclusive lock and checked {@code to} is free.
+     */
+    public CollectionMeta rename(CollectionMeta c, Namespace to, UUID uuid) {
+        CollectionMeta moved = new CollectionMeta(to, uuid, c.id(), c.options(), c.indexes(), c.version() + 1);
+        try (io.jmongos.engine.storage.StorageTxn txn = store.begin(true)) {
+            txn.delete(store.catalog(), CatalogCodec.key(c.ns()));
+            txn.put(store.catalog(), CatalogCodec.key(to), CatalogCodec.encode(moved));
+            txn.commit();
+        }
+        collections.remove(c.ns());
+        collections.put(to, moved);
+        return moved;
+    }
+
     /** Removes a collection and deletes its records and index entries. Caller holds the exclusive lock. */
     public void drop(CollectionMeta c) {
         store.delete(store.catalog(), CatalogCodec.key(c.ns()), true);

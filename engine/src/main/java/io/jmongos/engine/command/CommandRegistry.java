@@ -23,6 +23,7 @@ import io.jmongos.engine.command.ddl.DropIndexesCommand;
 import io.jmongos.engine.command.ddl.ListCollectionsCommand;
 import io.jmongos.engine.command.ddl.ListDatabasesCommand;
 import io.jmongos.engine.command.ddl.ListIndexesCommand;
+import io.jmongos.engine.command.ddl.RenameCollectionCommand;
 import io.jmongos.engine.command.diag.CollStatsCommand;
 import io.jmongos.engine.command.diag.DbStatsCommand;
 import io.jmongos.engine.command.diag.ExplainCommand;
@@ -52,6 +53,7 @@ public final class CommandRegistry {
         m.put("aggregate", new AggregateCommand());
         m.put("create", new CreateCommand());
         m.put("drop", new DropCommand());
+        m.put("renameCollection", new RenameCollectionCommand());
         m.put("dropDatabase", new DropDatabaseCommand());
         m.put("listDatabases", new ListDatabasesCommand());
         m.put("collMod", new CollModCommand());

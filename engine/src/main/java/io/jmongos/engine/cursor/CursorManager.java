@@ -84,8 +84,7 @@ public final class CursorManager {
         synchronized (c) {
             if (c.killedBecause() != null) {
                 cursors.remove(c.id(), c);
-                throw new CommandFailedException(ErrorCode.QUERY_PLAN_KILLED,
-                        "Executor error during getMore :: caused by :: " + c.killedBecause());
+                throw new CommandFailedException(ErrorCode.QUERY_PLAN_KILLED, c.killedBecause());
             }
             if (c.isClosed()) {
                 throw new CommandFailedException(ErrorCode.CURSOR_NOT_FOUND, "cursor id " + c.id() + " not found");

@@ -6,6 +6,11 @@ import org.bson.BsonValue;
 
 /** Values printed the way MongoDB prints them in error messages ({@code { _id: 1, a: "x" }}). */
 public final class ShellFormat {
+    /** BSON binary subtype 4, UUID (bsonspec.org). */
+    private static final byte UUID_SUBTYPE = 4;
+    /** A UUID's length in bytes. */
+    private static final int UUID_BYTES = 16;
+
     private ShellFormat() {
     }
 
@@ -60,7 +65,28 @@ public final class ShellFormat {
             case DATE_TIME: sb.append("new Date(").append(v.asDateTime().getValue()).append(')'); return;
             case MIN_KEY: sb.append("MinKey"); return;
             case MAX_KEY: sb.append("MaxKey"); return;
+            case BINARY: binary(v.asBinary(), sb); return;
+            case TIMESTAMP: sb.append("Timestamp(").append(v.asTimestamp().getTime()).append(", ")
+                    .append(v.asTimestamp().getInc()).append(')'); return;
+            case REGULAR_EXPRESSION: sb.append('/').append(v.asRegularExpression().getPattern()).append('/')
+                    .append(v.asRegularExpression().getOptions()); return;
             default: sb.append(v); return;
         }
+    }
+
+    /** MongoDB's BSONElement::toString: a 16-byte subtype 4 value is UUID("..."), others BinData(type, HEX). */
+    private static void binary(org.bson.BsonBinary b, StringBuilder sb) {
+        byte[] data = b.getData();
+        if (b.getType() == UUID_SUBTYPE && data.length == UUID_BYTES) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(data);
+            sb.append("UUID(\"").append(new java.util.UUID(buf.getLong(), buf.getLong())).append("\")");
+            return;
+        }
+        sb.append("BinData(").append(b.getType() & 0xff).append(", ");
+        for (byte x : data) {
+            sb.append(Character.toUpperCase(Character.forDigit((x >> 4) & 0xf, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(x & 0xf, 16)));
+        }
+        sb.append(')');
     }
 }

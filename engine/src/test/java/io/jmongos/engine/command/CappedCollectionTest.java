@@ -119,7 +119,7 @@ class CappedCollectionTest extends EngineTestBase {
         ok("{insert: 'c', documents: [{_id: 6}, {_id: 7}]}");
         assertThat(ids(findAll("{find: 'c'}"))).isEqualTo(ints(6, 7));
         BsonDocument stats = ok("{collStats: 'c'}");
-        assertThat(stats.getInt64("count").getValue()).isEqualTo(2);
+        assertThat(stats.getInt32("count").getValue()).isEqualTo(2);
     }
 
     @Test

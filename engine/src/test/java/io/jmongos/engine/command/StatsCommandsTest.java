@@ -19,10 +19,28 @@ class StatsCommandsTest extends EngineTestBase {
         assertThat(db.getInt32("indexes").getValue()).isEqualTo(3);
         assertThat(db.getDouble("dataSize").getValue()).isPositive();
         BsonDocument coll = ok("{collStats: 'a'}");
-        assertThat(coll.getInt64("count").getValue()).isEqualTo(2);
+        // MongoDB's appendNumber: int32 statistics while they fit below 2^30
+        assertThat(coll.getInt32("count").getValue()).isEqualTo(2);
+        assertThat(coll.getInt32("size").getValue()).isPositive();
+        assertThat(coll.get("storageSize").isInt32()).isTrue();
+        assertThat(coll.get("totalIndexSize").isInt32()).isTrue();
+        assertThat(coll.get("avgObjSize").isInt32()).isTrue();
+        assertThat(coll.getInt32("scaleFactor").getValue()).isEqualTo(1);
         assertThat(coll.getInt32("nindexes").getValue()).isEqualTo(2);
         assertThat(coll.getDocument("indexSizes").keySet()).containsExactly("_id_", "s_1");
-        fails("{collStats: 'nope'}", 26);
+        assertThat(coll.getDocument("indexSizes").get("s_1").isInt32()).isTrue();
+        // a missing collection: zeros, not NamespaceNotFound (MongoDB 7)
+        BsonDocument missing = ok("{collStats: 'nope'}");
+        assertThat(missing.getString("ns").getValue()).isEqualTo("test.nope");
+        assertThat(missing.getInt32("count").getValue()).isZero();
+        assertThat(missing.getInt32("size").getValue()).isZero();
+        assertThat(missing.getInt32("nindexes").getValue()).isZero();
+        assertThat(missing.getDocument("indexSizes")).isEmpty();
+        // $collStats on it is still 26, with MongoDB's context prefixes
+        BsonDocument agg = fails("{aggregate: 'nope', pipeline: [{$collStats: {storageStats: {}}}], cursor: {}}", 26);
+        assertThat(agg.getString("errmsg").getValue()).isEqualTo("PlanExecutor error during aggregation :: caused by "
+                + ":: Unable to retrieve storageStats in $collStats stage :: caused by :: Collection [test.nope] not "
+                + "found.");
         ok("{ping: 1}");
         EngineStats stats = engine.stats();
         assertThat(stats.databases()).isEqualTo(1);

@@ -21,11 +21,15 @@ public final class FieldPath {
     /**
      * Parses a path without its leading '$'.
      *
-     * @throws io.jmongos.common.CommandFailedException 15998 for an empty component, 16410 for a '$' prefix
+     * @throws io.jmongos.common.CommandFailedException 40353 for a trailing '.', 15998 for an empty component,
+     *                                                   16410 for a '$' prefix
      */
     public static FieldPath parse(String dotted) {
         if (dotted.isEmpty()) {
             throw AggErrors.fail(40352, "FieldPath cannot be constructed with empty string");
+        }
+        if (dotted.endsWith(".")) {
+            throw AggErrors.fail(40353, "FieldPath must not end with a '.'.");
         }
         String[] parts = dotted.split("\\.", -1);
         for (String p : parts) {

@@ -14,8 +14,13 @@ final class MiscOperators {
 
     static void register(Map<String, OperatorParser> ops) {
         ops.put("$rand", (n, a) -> {
-            if (!a.isDocument() || !a.asDocument().isEmpty()) {
-                throw AggErrors.fail(3040500, "$rand does not currently accept arguments");
+            // MongoDB (expression.cpp, ExpressionRandom::parse): {} and [] are the call without arguments, a
+            // non-empty document or array is 3040501, a scalar 10065 (the object-argument check)
+            if (!a.isDocument() && !a.isArray()) {
+                throw AggErrors.fail(10065, "invalid parameter: expected an object ($rand)");
+            }
+            if (a.isDocument() ? !a.asDocument().isEmpty() : !a.asArray().isEmpty()) {
+                throw AggErrors.fail(3040501, "$rand does not currently accept arguments");
             }
             return (root, vars) -> new BsonDouble(ThreadLocalRandom.current().nextDouble());
         });

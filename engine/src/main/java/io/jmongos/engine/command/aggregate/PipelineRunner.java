@@ -10,6 +10,7 @@ import io.jmongos.engine.agg.Pipeline;
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.catalog.Namespace;
 import io.jmongos.engine.command.CursorReplies;
+import io.jmongos.engine.command.ExecutorErrors;
 import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.QuerySupport;
 import io.jmongos.engine.command.ReadLease;
@@ -49,16 +50,20 @@ public final class PipelineRunner {
                         "Cannot run $out or $merge in a multi-document transaction.");
             }
             Planned planned = plan(op, lease, run, pipeline);
-            DocumentStream stream = stream(pipeline, planned, ctx);
-            if (pipeline.writesOutput()) {
-                try (stream) {
-                    while (stream.next() != null) {
-                        op.deadline().check();
+            try {
+                DocumentStream stream = stream(pipeline, planned, ctx);
+                if (pipeline.writesOutput()) {
+                    try (stream) {
+                        while (stream.next() != null) {
+                            op.deadline().check();
+                        }
                     }
+                    return CursorReplies.reply(0, run.cursorNs(), "firstBatch", new BsonArray());
                 }
-                return CursorReplies.reply(0, run.cursorNs(), "firstBatch", new BsonArray());
+                return CursorReplies.open(op, run.cursorNs(), stream, lease.detach(), firstBatch, singleBatch);
+            } catch (CommandFailedException e) {
+                throw ExecutorErrors.withContext(ExecutorErrors.AGGREGATE, e);
             }
-            return CursorReplies.open(op, run.cursorNs(), stream, lease.detach(), firstBatch, singleBatch);
         }
     }
 

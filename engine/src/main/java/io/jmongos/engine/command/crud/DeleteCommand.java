@@ -36,6 +36,7 @@ public final class DeleteCommand implements EngineCommand {
     public BsonDocument run(OperationContext op) {
         BsonDocument cmd = op.command();
         var ns = CommandArgs.namespace(op.db(), cmd);
+        io.jmongos.engine.catalog.SystemNamespaces.checkUserWrite(ns);
         BsonArray deletes = CommandArgs.requiredArray(cmd, "deletes");
         WriteReply.checkBatchSize(deletes.size());
         for (BsonValue statement : deletes) {

@@ -7,6 +7,7 @@ import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.command.AlreadyRecordedException;
 import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.command.EngineCommand;
+import io.jmongos.engine.command.ExecutorErrors;
 import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.QuerySupport;
 import io.jmongos.engine.command.StatementIds;
@@ -47,6 +48,7 @@ public final class FindAndModifyCommand implements EngineCommand {
     public BsonDocument run(OperationContext op) {
         BsonDocument cmd = op.command();
         var ns = CommandArgs.namespace(op.db(), cmd);
+        io.jmongos.engine.catalog.SystemNamespaces.checkUserWrite(ns);
         Request r = parse(cmd, op.letVariables());
         if (op.catalog().view(ns) != null) {
             throw Views.notACollection(ns);
@@ -66,7 +68,12 @@ public final class FindAndModifyCommand implements EngineCommand {
                         BsonNull.VALUE, r);
             }
             return op.writeUnit(c, txn -> {
-                BsonDocument reply = execute(op, c, r, txn);
+                BsonDocument reply;
+                try {
+                    reply = execute(op, c, r, txn);
+                } catch (CommandFailedException e) {
+                    throw ExecutorErrors.withContext(ExecutorErrors.FIND_AND_MODIFY, e);
+                }
                 if (rw != null && !rw.record(txn, stmtId, reply)) {
                     throw new AlreadyRecordedException();
                 }

@@ -1,15 +1,18 @@
 package io.jmongos.engine.command.crud;
 
+import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.Limits;
 import io.jmongos.engine.catalog.CollectionMeta;
 import io.jmongos.engine.command.CursorReplies;
 import io.jmongos.engine.command.EngineCommand;
+import io.jmongos.engine.command.ExecutorErrors;
 import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.QuerySupport;
 import io.jmongos.engine.command.ReadLease;
 import io.jmongos.engine.command.TxnRole;
 import io.jmongos.engine.command.Views;
 import io.jmongos.engine.command.aggregate.PipelineRunner;
+import io.jmongos.engine.exec.DocumentStream;
 import io.jmongos.engine.exec.QueryStream;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -45,11 +48,11 @@ public final class FindCommand implements EngineCommand {
             if (id != null) {
                 QueryStream s = IdLookup.read(op.services(), lease.view(), c, req.query(), id, op.deadline(),
                         op.letVariables());
-                return CursorReplies.open(op, req.ns().full(), s, null, first, req.singleBatch());
+                return firstBatch(op, req, s, null, first);
             }
             QuerySupport.Planned p = QuerySupport.plan(op.services(), lease.view(), c, req.query(), op.deadline(),
                     op.letVariables());
-            return CursorReplies.open(op, req.ns().full(), p.stream(), lease.detach(), first, req.singleBatch());
+            return firstBatch(op, req, p.stream(), lease, first);
         }
     }
 
@@ -72,5 +75,16 @@ public final class FindCommand implements EngineCommand {
             stages.add(new BsonDocument("$project", q.projection()));
         }
         return stages;
+    }
+
+    /** Opens the cursor; errors while its first batch runs carry mongod's find executor prefix. */
+    private static BsonDocument firstBatch(OperationContext op, FindRequest req, DocumentStream stream,
+                                           ReadLease lease, long first) {
+        try {
+            return CursorReplies.open(op, req.ns().full(), stream, lease == null ? null : lease.detach(), first,
+                    req.singleBatch());
+        } catch (CommandFailedException e) {
+            throw ExecutorErrors.withContext(ExecutorErrors.FIND, e);
+        }
     }
 }

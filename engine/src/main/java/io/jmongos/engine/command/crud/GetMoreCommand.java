@@ -5,6 +5,7 @@ import io.jmongos.engine.catalog.Namespace;
 import io.jmongos.engine.command.CommandArgs;
 import io.jmongos.engine.command.CursorReplies;
 import io.jmongos.engine.command.EngineCommand;
+import io.jmongos.engine.command.ExecutorErrors;
 import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.TxnRole;
 import io.jmongos.engine.cursor.Batch;
@@ -42,7 +43,15 @@ public final class GetMoreCommand implements EngineCommand {
         EngineCursor c = op.services().cursors().get(id, ns);
         checkOwner(op, c);
         c.setDeadline(op.deadline());
-        Batch b = op.services().cursors().next(c, batchSize <= 0 ? Long.MAX_VALUE : batchSize);
+        Batch b;
+        try {
+            b = op.services().cursors().next(c, batchSize <= 0 ? Long.MAX_VALUE : batchSize);
+        } catch (CommandFailedException e) {
+            if (e.code() == io.jmongos.common.ErrorCode.CURSOR_NOT_FOUND.code()) {
+                throw e;
+            }
+            throw ExecutorErrors.withContext(ExecutorErrors.GET_MORE, e);
+        }
         if (b.exhausted() && op.inTransaction()) {
             op.transaction().removeCursor(id);
         }

@@ -30,6 +30,7 @@ public final class InsertCommand implements EngineCommand {
     public BsonDocument run(OperationContext op) {
         BsonDocument cmd = op.command();
         var ns = CommandArgs.namespace(op.db(), cmd);
+        io.jmongos.engine.catalog.SystemNamespaces.checkUserWrite(ns);
         BsonArray docs = CommandArgs.requiredArray(cmd, "documents");
         WriteReply.checkBatchSize(docs.size());
         boolean ordered = CommandArgs.bool(cmd, "ordered", true);

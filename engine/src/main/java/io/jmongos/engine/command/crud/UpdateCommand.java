@@ -28,6 +28,7 @@ public final class UpdateCommand implements EngineCommand {
     public BsonDocument run(OperationContext op) {
         BsonDocument cmd = op.command();
         var ns = CommandArgs.namespace(op.db(), cmd);
+        io.jmongos.engine.catalog.SystemNamespaces.checkUserWrite(ns);
         BsonArray updates = CommandArgs.requiredArray(cmd, "updates");
         WriteReply.checkBatchSize(updates.size());
         for (BsonValue statement : updates) {

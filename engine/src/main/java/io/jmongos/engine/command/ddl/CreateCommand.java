@@ -36,6 +36,7 @@ public final class CreateCommand implements EngineCommand {
     public BsonDocument run(OperationContext op) {
         BsonDocument cmd = op.command();
         Namespace ns = CommandArgs.namespace(op.db(), cmd);
+        io.jmongos.engine.catalog.SystemNamespaces.checkUserWrite(ns);
         BsonDocument options = new BsonDocument();
         for (var e : cmd.entrySet()) {
             if (!NOT_OPTIONS.contains(e.getKey())) {

@@ -42,6 +42,7 @@ public final class DataCommands {
                 new ForwardingCommand("createIndexes", List.of(), DDL_IN_TXN),
                 new ForwardingCommand("drop", List.of(), CommandSpec.DDL),
                 new ForwardingCommand("dropDatabase", List.of(), CommandSpec.DDL),
+                new ForwardingCommand("renameCollection", List.of(), CommandSpec.DDL),
                 new ForwardingCommand("dropIndexes", List.of(), CommandSpec.DDL),
                 new ForwardingCommand("collMod", List.of(), CommandSpec.DDL));
     }
