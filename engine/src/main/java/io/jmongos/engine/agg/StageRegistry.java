@@ -7,10 +7,12 @@ import java.util.Set;
 import io.jmongos.common.ErrorCode;
 import io.jmongos.engine.agg.expr.AggErrors;
 import io.jmongos.engine.agg.group.GroupStage;
+import io.jmongos.engine.agg.stage.BucketAutoStage;
 import io.jmongos.engine.agg.stage.BucketStages;
 import io.jmongos.engine.agg.stage.CollStatsStage;
 import io.jmongos.engine.agg.stage.DocumentsStage;
 import io.jmongos.engine.agg.stage.FacetStage;
+import io.jmongos.engine.agg.stage.GraphLookupStage;
 import io.jmongos.engine.agg.stage.LookupStage;
 import io.jmongos.engine.agg.stage.MergeStage;
 import io.jmongos.engine.agg.stage.OutStage;
@@ -36,8 +38,8 @@ final class StageRegistry {
     private static final Set<String> UPDATE_STAGES = Set.of("$addFields", "$set", "$project", "$unset",
             "$replaceRoot", "$replaceWith");
     /** Stages MongoDB has that jmongos does not implement: refused by name rather than silently ignored. */
-    private static final Set<String> KNOWN_UNSUPPORTED = Set.of("$bucketAuto", "$setWindowFields", "$densify",
-            "$fill", "$geoNear", "$graphLookup", "$search", "$searchMeta", "$vectorSearch",
+    private static final Set<String> KNOWN_UNSUPPORTED = Set.of("$setWindowFields", "$densify",
+            "$fill", "$geoNear", "$search", "$searchMeta", "$vectorSearch",
             "$indexStats", "$currentOp", "$listSessions", "$listLocalSessions", "$changeStream",
             "$changeStreamSplitLargeEvent", "$planCacheStats", "$listSearchIndexes", "$listSampledQueries",
             "$shardedDataDistribution", "$queryStats", "$listClusterCatalog");
@@ -120,6 +122,8 @@ final class StageRegistry {
             case "$sample": return SampleStage.parse(spec);
             case "$sortByCount": return BucketStages.sortByCount(spec);
             case "$bucket": return BucketStages.bucket(spec);
+            case "$bucketAuto": return BucketAutoStage.parse(spec);
+            case "$graphLookup": return GraphLookupStage.parse(spec);
             case "$facet": return FacetStage.parse(spec, (n, p) -> parse(p, Mode.FACET));
             case "$lookup": return LookupStage.parse(spec, p -> parse(p, Mode.LOOKUP));
             case "$unionWith": return UnionWithStage.parse(spec, p -> parse(p, Mode.UNION_WITH));

@@ -112,12 +112,13 @@ class RenameCollectionTest extends EngineTestBase {
             assertFails(r, 73, "cannot write to test." + ns);
         }
         assertFails(run("{insert: 'system.foo', documents: [{_id: 1}]}"), 73, "Invalid system namespace: test.system.foo");
-        assertFails(run("admin", BsonDocument.parse("{insert: 'system.users', documents: [{_id: 1}]}")), 73,
-                "Invalid system namespace: admin.system.users");
-        assertFails(run("admin", BsonDocument.parse("{update: 'system.version', updates: [{q: {}, u: {$set: {a: 1}}, "
-                + "upsert: true}]}")), 73, "Invalid system namespace: admin.system.version");
-        assertFails(run("config", BsonDocument.parse("{delete: 'settings', deletes: [{q: {}, limit: 0}]}")), 73,
-                "cannot write to config.settings");
+        assertFails(run("admin", BsonDocument.parse("{insert: 'system.foo', documents: [{_id: 1}]}")), 73,
+                "Invalid system namespace: admin.system.foo");
+        // the system collections MongoDB lets clients write (isLegalClientSystemNS)
+        assertThat(run("admin", BsonDocument.parse("{insert: 'system.users', documents: [{_id: 'admin.u'}]}"))
+                .getInt32("n").getValue()).isEqualTo(1);
+        assertThat(run("admin", BsonDocument.parse("{update: 'system.version', updates: [{q: {_id: 'x'}, "
+                + "u: {$set: {a: 1}}, upsert: true}]}")).getInt32("n").getValue()).isEqualTo(1);
         assertFails(run("{findAndModify: 'system.x', query: {}, update: {$set: {a: 1}}}"), 73,
                 "Invalid system namespace: test.system.x");
         assertFails(run("{create: 'system.x'}"), 73, "Invalid system namespace: test.system.x");

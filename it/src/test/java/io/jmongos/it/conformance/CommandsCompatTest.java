@@ -94,10 +94,9 @@ class CommandsCompatTest {
         MongoException e = assertThrows(MongoException.class,
                 () -> db.getCollection("system.views").insertOne(new Document("_id", 1)));
         assertThat(e.getCode()).isEqualTo(73);
-        MongoException users = assertThrows(MongoException.class,
-                () -> client.getDatabase("admin").getCollection("system.users")
-                        .updateOne(Filters.eq("_id", 1), Updates.set("a", 1)));
-        assertThat(users.getCode()).isEqualTo(73);
+        MongoException other = assertThrows(MongoException.class,
+                () -> db.getCollection("system.things").updateOne(Filters.eq("_id", 1), Updates.set("a", 1)));
+        assertThat(other.getCode()).isEqualTo(73);
         assertThat(db.listCollectionNames().into(new ArrayList<>())).isEmpty();
     }
 
@@ -111,5 +110,24 @@ class CommandsCompatTest {
         assertThat(stats.get("count")).isEqualTo(1);
         assertThat(stats.get("size")).isInstanceOf(Integer.class);
         assertThat(stats.get("nindexes")).isEqualTo(1);
+    }
+
+    @Test
+    void graphLookupAndBucketAutoRunOverTheStore() {
+        MongoCollection<Document> emp = db.getCollection("emp");
+        emp.insertMany(List.of(Document.parse("{_id: 1, name: 'Dev'}"),
+                Document.parse("{_id: 2, name: 'Eliot', boss: 'Dev'}"),
+                Document.parse("{_id: 3, name: 'Ron', boss: 'Eliot'}")));
+        emp.createIndex(Indexes.ascending("name"));
+        Document ron = emp.aggregate(List.of(Document.parse("{$match: {_id: 3}}"),
+                Document.parse("{$graphLookup: {from: 'emp', startWith: '$boss', connectFromField: 'boss', "
+                        + "connectToField: 'name', as: 'chain', depthField: 'depth'}}"))).first();
+        assertThat(ron.getList("chain", Document.class)).extracting(d -> d.getString("name"))
+                .containsExactly("Eliot", "Dev");
+        assertThat(ron.getList("chain", Document.class).get(1).get("depth")).isEqualTo(1L);
+        List<Document> buckets = emp.aggregate(List.of(Document.parse("{$bucketAuto: {groupBy: '$_id', buckets: 2}}")))
+                .into(new ArrayList<>());
+        assertThat(buckets).containsExactly(Document.parse("{_id: {min: 1, max: 3}, count: 2}"),
+                Document.parse("{_id: {min: 3, max: 3}, count: 1}"));
     }
 }
