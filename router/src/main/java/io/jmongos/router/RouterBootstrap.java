@@ -5,15 +5,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
 
-import io.jmongos.router.command.passthrough.PassThroughCommands;
+import io.jmongos.router.command.data.DataCommands;
 import io.jmongos.router.command.server.ServerCommands;
+import io.jmongos.router.command.session.SessionCommands;
+import io.jmongos.router.ops.OperationCommands;
+import io.jmongos.router.ops.OperationTrackingInterceptor;
 import io.jmongos.router.param.CoreParameters;
 import io.jmongos.router.param.ServerParameters;
+import io.jmongos.router.session.ClusterTimeInterceptor;
+import io.jmongos.router.session.SessionInterceptor;
+import io.jmongos.router.session.SessionParameters;
+import io.jmongos.router.session.SessionStatusSections;
 import io.jmongos.router.shardsvr.ShardServerModule;
 
 /**
- * Assembles a router: the core parameters and commands, then every {@link RouterModule} on the class path.
- * Used by the server (and by tests that build a router without a network listener).
+ * Assembles a router: the core parameters, the core commands (server, data, sessions and transactions, current
+ * operations), the interceptors and the load-balancer disconnect rule, then every {@link RouterModule} on the class
+ * path. Used by the server (and by tests that build a router without a network listener).
  */
 public final class RouterBootstrap {
     private RouterBootstrap() {
@@ -61,13 +69,26 @@ public final class RouterBootstrap {
     /** Step 1: register the core parameters and every module's parameters. */
     public static void registerParameters(ServerParameters parameters, List<RouterModule> modules) {
         CoreParameters.register(parameters);
+        SessionParameters.register(parameters);
         modules.forEach(m -> m.registerParameters(parameters));
     }
 
-    /** Step 2 (after startup parameter values are applied): install core commands, then the modules. */
+    /**
+     * Step 2 (after startup parameter values are applied): install the core commands and state, then the modules.
+     * Interceptors run outermost first: cluster time, sessions and transactions, operation tracking (a module may
+     * put its own in front, as the test fail points do).
+     */
     public static void install(RouterServices services, List<RouterModule> modules) {
         ServerCommands.install(services);
-        PassThroughCommands.install(services);
+        DataCommands.handlers().forEach(services.commands()::register);
+        SessionCommands.handlers().forEach(services.commands()::register);
+        OperationCommands.install(services);
+        services.interceptors().add(new ClusterTimeInterceptor(services.clock()));
+        services.interceptors().add(new SessionInterceptor(services));
+        services.interceptors().add(new OperationTrackingInterceptor(services.operations()));
+        services.connectionListeners().add(services.loadBalancerCleanup().listener());
+        SessionStatusSections.register(services.serverStatus(), services);
+        services.sessions().startReapers();
         modules.forEach(m -> m.install(services));
     }
 }

@@ -8,7 +8,7 @@ import io.jmongos.router.param.ServerParameters;
  * {@code META-INF/services/io.jmongos.router.RouterModule}. The server calls, in this order:
  * {@link #registerParameters} on every module, then applies {@code --setParameter}/config values,
  * then {@link #install} on every module (sorted by {@link #order()}), then starts listening.
- * Modules replace default handlers with {@code services.commands().replace(...)}, add interceptors,
+ * Modules register their own commands (a name registered twice is an error), add interceptors,
  * connection listeners and serverStatus sections.
  */
 public interface RouterModule {

@@ -12,27 +12,49 @@ import org.bson.types.ObjectId;
 
 import io.jmongos.router.command.CommandInterceptor;
 import io.jmongos.router.command.CommandRegistry;
+import io.jmongos.router.command.data.RouterStages;
 import io.jmongos.router.conn.ConnectionLifecycleListener;
 import io.jmongos.router.conn.ConnectionRegistry;
 import io.jmongos.router.conn.NetworkSettings;
 import io.jmongos.router.param.ServerParameters;
+import io.jmongos.router.cursor.ClusterCursorManager;
+import io.jmongos.router.cursor.CursorKillReason;
+import io.jmongos.router.ops.OperationRegistry;
+import io.jmongos.router.routing.ShardRequestSender;
+import io.jmongos.router.session.LoadBalancerCleanup;
+import io.jmongos.router.session.LogicalClock;
+import io.jmongos.router.session.SessionLifecycle;
+import io.jmongos.router.session.SessionParameters;
+import io.jmongos.router.shard.DatabaseRouting;
 import io.jmongos.router.shard.Shard;
+import io.jmongos.router.shard.ShardRegistry;
+import io.jmongos.router.txn.TransactionRouter;
 import io.jmongos.router.status.NetworkCounters;
 import io.jmongos.router.status.OpCounters;
 import io.jmongos.router.status.ServerStatusSections;
 
 /**
  * The router's shared services, handed to every command through its context. Each service is a
- * plain object (no Netty); the frontend and the command layer reach them only through here.
- * Services are added as fields here as they come (cursors, sessions, transactions, stats ...);
- * modules plug in through {@link RouterModule}.
+ * plain object (no Netty); the frontend and the command layer reach them only through here. The core state of a
+ * router lives here: the shards and where each database lives, the one request sender, logical sessions, cluster
+ * cursors, transactions and current operations; modules plug in through {@link RouterModule}.
+ * {@link #close()} stops the threads the services started (reapers, load-balancer cleanup drainers).
  */
-public class RouterServices {
+public class RouterServices implements AutoCloseable {
     /** MongoDB's default slow operation threshold (operationProfiling.slowOpThresholdMs): 100 ms. */
     public static final int DEFAULT_SLOW_MS = 100;
 
-    private final Shard primaryShard;
+    private final ShardRegistry shards;
+    private final DatabaseRouting routing;
     private final ServerParameters parameters;
+    private final LogicalClock clock = new LogicalClock();
+    private final ClusterCursorManager cursors = new ClusterCursorManager(System::currentTimeMillis);
+    private final TransactionRouter transactions = new TransactionRouter(System::currentTimeMillis, System::nanoTime);
+    private final OperationRegistry operations = new OperationRegistry();
+    private final ShardRequestSender sender;
+    private final SessionLifecycle sessions;
+    private final LoadBalancerCleanup loadBalancerCleanup;
+    private final RouterStages routerStages = new RouterStages();
     private final CommandRegistry commands = new CommandRegistry();
     private final List<CommandInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private final List<ConnectionLifecycleListener> connectionListeners = new CopyOnWriteArrayList<>();
@@ -48,14 +70,72 @@ public class RouterServices {
     private volatile BsonDocument cmdLineOpts = new BsonDocument("argv", new BsonArray())
             .append("parsed", new BsonDocument());
 
-    public RouterServices(Shard primaryShard, ServerParameters parameters) {
-        this.primaryShard = Objects.requireNonNull(primaryShard);
-        this.parameters = Objects.requireNonNull(parameters);
+    /** A router over one shard that holds every database (the embedded single process, tests). */
+    public RouterServices(Shard shard, ServerParameters parameters) {
+        this(ShardRegistry.of(shard), DatabaseRouting.fixed(shard), parameters);
     }
 
-    /** The shard that holds every database today (the embedded engine by default). */
-    public Shard primaryShard() {
-        return primaryShard;
+    /** A router over the shards of {@code shards}, with databases placed by {@code routing}. */
+    public RouterServices(ShardRegistry shards, DatabaseRouting routing, ServerParameters parameters) {
+        this.shards = Objects.requireNonNull(shards);
+        this.routing = Objects.requireNonNull(routing);
+        this.parameters = Objects.requireNonNull(parameters);
+        SessionParameters.register(parameters);
+        this.sender = new ShardRequestSender(routing, transactions);
+        this.sessions = new SessionLifecycle(parameters, cursors, transactions);
+        this.loadBalancerCleanup = new LoadBalancerCleanup(cursors, transactions);
+        transactions.onTransactionEnd(t -> cursors.killForTransaction(t.lsid(), t.txnNumber(),
+                CursorKillReason.TRANSACTION_ENDED));
+    }
+
+    /** Every shard this router knows, by name. */
+    public ShardRegistry shards() {
+        return shards;
+    }
+
+    /** Which shard is each database's primary, and its version. */
+    public DatabaseRouting routing() {
+        return routing;
+    }
+
+    /** The one way a client's command reaches a shard. */
+    public ShardRequestSender sender() {
+        return sender;
+    }
+
+    /** The router's cluster time ($clusterTime, operationTime). */
+    public LogicalClock clock() {
+        return clock;
+    }
+
+    /** Logical sessions: the cache, and ending, killing and expiring sessions with their cursors and transaction. */
+    public SessionLifecycle sessions() {
+        return sessions;
+    }
+
+    /** Cluster cursors: the client-visible cursors over shard cursors. */
+    public ClusterCursorManager cursors() {
+        return cursors;
+    }
+
+    /** mongos's TransactionRouter: every session's latest transaction and its participants. */
+    public TransactionRouter transactions() {
+        return transactions;
+    }
+
+    /** Operations running now ($currentOp, killOp). */
+    public OperationRegistry operations() {
+        return operations;
+    }
+
+    /** Aggregation stages the router answers itself ($currentOp, $listSessions ...). */
+    public RouterStages routerStages() {
+        return routerStages;
+    }
+
+    /** Kills the cursors and aborts the transactions of closed load-balanced connections. */
+    public LoadBalancerCleanup loadBalancerCleanup() {
+        return loadBalancerCleanup;
     }
 
     public ServerParameters parameters() {
@@ -132,5 +212,12 @@ public class RouterServices {
 
     public void setCmdLineOpts(BsonDocument opts) {
         this.cmdLineOpts = Objects.requireNonNull(opts);
+    }
+
+    /** Stop the reapers and the load-balancer cleanup drainers (pending cleanups finish first). */
+    @Override
+    public void close() {
+        sessions.close();
+        loadBalancerCleanup.close();
     }
 }

@@ -89,8 +89,9 @@ public final class JmongosServer implements AutoCloseable {
         TlsServerContext tls = openTls(settings);
         Shard shard = openShard(settings);
         RouterServer frontend = null;
+        RouterServices services = null;
         try {
-            RouterServices services = new RouterServices(shard, params);
+            services = new RouterServices(shard, params);
             services.network().setCompressors(settings.compressors());
             services.network().setMaxIncomingConnections(settings.maxConns());
             services.setSlowMs(settings.slowMs());
@@ -105,10 +106,10 @@ public final class JmongosServer implements AutoCloseable {
             LoggingSetup.startupDone();
             return server;
         } catch (ListenerBindException e) {
-            closeQuietly(frontend, modules, shard);
+            closeQuietly(frontend, modules, services, shard);
             throw new StartupException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(frontend, modules, shard);
+            closeQuietly(frontend, modules, services, shard);
             throw e;
         }
     }
@@ -220,12 +221,13 @@ public final class JmongosServer implements AutoCloseable {
             return;
         }
         closed = true;
-        closeQuietly(frontend, modules, shard);
+        closeQuietly(frontend, modules, services, shard);
         StructuredLog.info(LOG, LogIds.NOW_EXITING, LogComponent.CONTROL, "Shutdown complete")
                 .addKeyValue("port", frontend.mainPort()).log();
     }
 
-    private static void closeQuietly(RouterServer frontend, List<RouterModule> modules, Shard shard) {
+    private static void closeQuietly(RouterServer frontend, List<RouterModule> modules, RouterServices services,
+                                     Shard shard) {
         List<RuntimeException> errors = new ArrayList<>();
         if (frontend != null) {
             try {
@@ -240,6 +242,13 @@ public final class JmongosServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 errors.add(e);
             }
+        }
+        try {
+            if (services != null) {
+                services.close();
+            }
+        } catch (RuntimeException e) {
+            errors.add(e);
         }
         try {
             shard.close();

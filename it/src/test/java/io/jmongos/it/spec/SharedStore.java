@@ -22,9 +22,11 @@ import io.jmongos.router.shard.Shard;
  */
 final class SharedStore implements AutoCloseable {
     private final RouterServer server;
+    private final RouterServices services;
     private final List<RouterModule> modules;
 
-    private SharedStore(RouterServer server, List<RouterModule> modules) {
+    private SharedStore(RouterServer server, RouterServices services, List<RouterModule> modules) {
+        this.services = services;
         this.server = server;
         this.modules = modules;
     }
@@ -45,7 +47,7 @@ final class SharedStore implements AutoCloseable {
         RouterBootstrap.install(services, modules);
         RouterServer server = new RouterServer(new FrontendConfig(List.of("127.0.0.1"), false, 0, lbPort), services);
         server.start();
-        return new SharedStore(server, modules);
+        return new SharedStore(server, services, modules);
     }
 
     int mainPort() {
@@ -60,6 +62,7 @@ final class SharedStore implements AutoCloseable {
     public void close() {
         server.close();
         modules.forEach(RouterModule::close);
+        services.close();
     }
 
     private static Shard nonClosing(Shard shared) {

@@ -39,7 +39,7 @@ final class SpecCluster implements AutoCloseable {
             c.servers.add(first);
             c.mainPorts.add(first.mainPort());
             c.lbPorts.add(first.loadBalancerPort());
-            SharedStore second = SharedStore.start(first.services().primaryShard(), FreePorts.next(),
+            SharedStore second = SharedStore.start(first.services().shards().all().get(0), FreePorts.next(),
                     Map.of("enableTestCommands", "1"));
             c.routers.add(second);
             c.mainPorts.add(second.mainPort());

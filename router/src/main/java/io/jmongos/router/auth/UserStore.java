@@ -16,8 +16,8 @@ import io.jmongos.router.shard.Shard;
 /**
  * Users and roles where MongoDB keeps them, {@code admin.system.users} and {@code admin.system.roles}, reached
  * through the cluster like any other collection (so every router behind the balancer sees the same users). This is
- * the ONE class that talks to the store: today through the shard that {@code RouterServices.primaryShard()} gives;
- * to move to the shard registry / request sender, change {@link #shard}'s supplier.
+ * the ONE class that talks to the store, through the admin database's primary shard as {@code DatabaseRouting}
+ * places it (the embedded shard in the single process, the config server in a cluster, as mongos keeps users).
  */
 public final class UserStore {
     /** MongoDB's collections of users and custom roles, both in the admin database. */

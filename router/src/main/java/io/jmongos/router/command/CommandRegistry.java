@@ -21,15 +21,6 @@ public final class CommandRegistry {
         }
     }
 
-    /** Replace an already registered handler (same name), e.g. a richer implementation. */
-    public void replace(CommandHandler handler) {
-        byName.put(handler.name(), handler);
-        canonical.put(handler.name(), handler);
-        for (String alias : handler.aliases()) {
-            byName.put(alias, handler);
-        }
-    }
-
     private void put(String name, CommandHandler handler) {
         if (byName.putIfAbsent(name, handler) != null) {
             throw new IllegalStateException("command registered twice: " + name);

@@ -12,13 +12,15 @@ import org.bson.BsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jmongos.common.CommandFailedException;
+import io.jmongos.router.routing.ShardRequestSender;
 import io.jmongos.router.shard.Shard;
+import io.jmongos.router.shard.ShardReply;
 
 /** A cursor open on a shard: getMore forwards to it, kill sends killCursors to it. */
 public final class ShardCursorSource implements CursorSource {
     private static final Logger LOG = LoggerFactory.getLogger(ShardCursorSource.class);
 
+    private final ShardRequestSender sender;
     private final Shard shard;
     private final String db;
     private final String collection;
@@ -29,11 +31,12 @@ public final class ShardCursorSource implements CursorSource {
      * @param ns the namespace the shard reported for its cursor ("db.collection", or e.g.
      *           "db.$cmd.listCollections"); getMore is sent to its database with the rest as collection
      */
-    public ShardCursorSource(Shard shard, String ns, long shardCursorId) {
+    public ShardCursorSource(ShardRequestSender sender, Shard shard, String ns, long shardCursorId) {
         int dot = ns.indexOf('.');
         if (dot <= 0 || dot == ns.length() - 1) {
             throw new IllegalArgumentException("invalid cursor namespace: " + ns);
         }
+        this.sender = sender;
         this.shard = shard;
         this.db = ns.substring(0, dot);
         this.collection = ns.substring(dot + 1);
@@ -67,12 +70,12 @@ public final class ShardCursorSource implements CursorSource {
             cmd.append("maxTimeMS", maxTimeMS);
         }
         sessionFields.forEach(cmd::append);
-        BsonDocument reply = shard.runCommand(db, cmd);
-        if (!isOk(reply)) {
+        ShardReply reply = sender.toShard(shard, db, cmd);
+        if (!reply.ok()) {
             closed.set(true); // a failed getMore leaves the shard cursor dead or not ours to continue
-            throw CommandFailedException.fromReply(reply);
+            throw reply.error();
         }
-        BsonDocument cursor = reply.getDocument("cursor");
+        BsonDocument cursor = reply.cursor();
         long nextId = cursor.getNumber("id").longValue();
         BsonArray docs = cursor.containsKey("nextBatch") ? cursor.getArray("nextBatch") : new BsonArray();
         BsonDocument extra = new BsonDocument();
@@ -116,20 +119,14 @@ public final class ShardCursorSource implements CursorSource {
         }
         BsonDocument cmd = new BsonDocument("killCursors", new BsonString(collection)).append("cursors", cursors);
         try {
-            BsonDocument reply = shard.runCommand(db, cmd);
-            if (!isOk(reply)) {
+            ShardReply reply = shard.run(db, cmd);
+            if (!reply.ok()) {
                 LOG.debug("killCursors on shard failed shard={} ns={}.{} cursorIds={} reply={}", shard.name(), db,
-                        collection, ids, reply.toJson());
+                        collection, ids, reply.raw().toJson());
             }
         } catch (RuntimeException e) {
             LOG.debug("killCursors on shard failed shard={} ns={}.{} cursorIds={} error={}", shard.name(), db,
                     collection, ids, e.toString());
         }
-    }
-
-    static boolean isOk(BsonDocument reply) {
-        BsonValue ok = reply.get("ok");
-        return ok != null && ok.isNumber() && ok.asNumber().doubleValue() == 1.0
-                || ok != null && ok.isBoolean() && ok.asBoolean().getValue();
     }
 }

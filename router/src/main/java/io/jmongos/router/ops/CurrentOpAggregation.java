@@ -8,7 +8,6 @@ import org.bson.BsonValue;
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
 import io.jmongos.router.command.CommandContext;
-import io.jmongos.router.session.SessionServices;
 
 /**
  * {@code aggregate: 1} on admin whose pipeline starts with {@code $currentOp}: the router builds the report,
@@ -18,26 +17,13 @@ public final class CurrentOpAggregation {
     /** The namespace of an aggregate cursor that is not on a collection. */
     static final String NS = "admin.$cmd.aggregate";
 
-    private final SessionServices sessions;
-    private final CurrentOpReporter reporter;
+    /** The stage this aggregation answers. */
+    static final String STAGE = "$currentOp";
 
-    public CurrentOpAggregation(SessionServices sessions) {
-        this.sessions = sessions;
-        this.reporter = new CurrentOpReporter(sessions);
+    private CurrentOpAggregation() {
     }
 
-    /** True when the command is an aggregate whose first stage is $currentOp. */
-    public static boolean applies(BsonDocument command) {
-        BsonValue pipeline = command.get("pipeline");
-        if (pipeline == null || !pipeline.isArray() || pipeline.asArray().isEmpty()) {
-            return false;
-        }
-        BsonValue first = pipeline.asArray().get(0);
-        return first.isDocument() && !first.asDocument().isEmpty()
-                && first.asDocument().getFirstKey().equals("$currentOp");
-    }
-
-    public BsonDocument run(CommandContext ctx, BsonDocument command) {
+    static BsonDocument run(CommandContext ctx, BsonDocument command) {
         BsonValue target = command.get("aggregate");
         if (!"admin".equals(ctx.db()) || target == null || !target.isNumber()
                 || target.asNumber().doubleValue() != 1) {
@@ -46,8 +32,8 @@ public final class CurrentOpAggregation {
         }
         List<BsonValue> stages = command.getArray("pipeline");
         CurrentOpOptions options = CurrentOpOptions.parse(stages.get(0).asDocument().get("$currentOp"));
-        List<BsonDocument> docs = PipelineTail.apply(reporter.report(options), stages.subList(1, stages.size()),
-                "$currentOp");
-        return LocalAggregateReply.serve(ctx, command, sessions, NS, docs);
+        List<BsonDocument> report = new CurrentOpReporter(ctx.services()).report(options);
+        List<BsonDocument> docs = PipelineTail.apply(report, stages.subList(1, stages.size()), "$currentOp");
+        return LocalAggregateReply.serve(ctx, command, NS, docs);
     }
 }

@@ -12,7 +12,6 @@ import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandSpec;
 import io.jmongos.router.command.GenericArguments;
 import io.jmongos.router.command.data.CommandArgs;
-import io.jmongos.router.session.SessionServices;
 
 /**
  * {@code currentOp}: the {@code $currentOp} report as {@code {inprog: [...]}}; {@code $all} adds idle
@@ -21,11 +20,6 @@ import io.jmongos.router.session.SessionServices;
 public final class CurrentOpCommand implements CommandHandler {
     private static final Set<String> OWN_FIELDS = Set.of("currentOp", "$all", "$ownOps", "$truncateOps");
 
-    private final CurrentOpReporter reporter;
-
-    public CurrentOpCommand(SessionServices sessions) {
-        this.reporter = new CurrentOpReporter(sessions);
-    }
 
     @Override
     public String name() {
@@ -49,7 +43,8 @@ public final class CurrentOpCommand implements CommandHandler {
             }
         }
         List<BsonValue> stages = filter.isEmpty() ? List.of() : List.of(new BsonDocument("$match", filter));
-        return new BsonDocument("inprog", new BsonArray(List.copyOf(PipelineTail.apply(reporter.report(options),
-                stages, "$currentOp"))));
+        List<BsonDocument> report = new CurrentOpReporter(ctx.services()).report(options);
+        return new BsonDocument("inprog", new BsonArray(List.copyOf(PipelineTail.apply(report, stages,
+                "$currentOp"))));
     }
 }

@@ -15,10 +15,10 @@ import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 
+import io.jmongos.router.RouterServices;
 import io.jmongos.router.conn.ClientConnectionState;
 import io.jmongos.router.cursor.ClusterCursor;
 import io.jmongos.router.session.ClientInfo;
-import io.jmongos.router.session.SessionServices;
 import io.jmongos.router.txn.RouterTransaction;
 import io.jmongos.router.txn.TransactionReport;
 
@@ -31,16 +31,16 @@ import io.jmongos.router.txn.TransactionReport;
 public final class CurrentOpReporter {
     private static final String HOST_NAME = lookupHostName();
 
-    private final SessionServices sessions;
+    private final RouterServices sessions;
 
-    public CurrentOpReporter(SessionServices sessions) {
+    public CurrentOpReporter(RouterServices sessions) {
         this.sessions = sessions;
     }
 
     public List<BsonDocument> report(CurrentOpOptions options) {
         long nowNanos = System.nanoTime();
         String now = TransactionReport.ISO.format(Instant.now());
-        String host = HOST_NAME + ":" + sessions.router().network().mainPort();
+        String host = HOST_NAME + ":" + sessions.network().mainPort();
         List<BsonDocument> out = new ArrayList<>();
         Set<Long> busyConnections = new HashSet<>();
         for (ActiveOperation op : sessions.operations().snapshot()) {
@@ -48,7 +48,7 @@ public final class CurrentOpReporter {
             out.add(activeOp(op, host, now, nowNanos));
         }
         if (options.idleConnections()) {
-            for (ClientConnectionState c : sessions.router().connections().openConnections()) {
+            for (ClientConnectionState c : sessions.connections().openConnections()) {
                 if (!busyConnections.contains(c.connectionId())) {
                     BsonDocument d = new BsonDocument("type", new BsonString("op")).append("host", new BsonString(host))
                             .append("desc", new BsonString("conn" + c.connectionId()));

@@ -44,13 +44,13 @@ public final class KillOpCommand implements CommandHandler {
         if (op.isString()) {
             String s = op.asString().getValue();
             int colon = s.indexOf(':');
-            Shard shard = ctx.services().primaryShard();
-            if (colon <= 0 || !s.substring(0, colon).equals(shard.name())) {
+            if (colon <= 0 || !ctx.services().shards().contains(s.substring(0, colon))) {
                 throw new CommandFailedException(ErrorCode.BAD_VALUE, "Invalid op : " + s
                         + ". Op ID must be of the form shard:opid or an integer");
             }
             int shardOp = parseOpId(s.substring(colon + 1));
-            shard.runCommand("admin", new BsonDocument("killOp", new BsonInt32(1))
+            Shard shard = ctx.services().shards().get(s.substring(0, colon));
+            shard.run("admin", new BsonDocument("killOp", new BsonInt32(1))
                     .append("op", new BsonInt32(shardOp)));
         } else if (op.isNumber()) {
             double d = op.asNumber().doubleValue();

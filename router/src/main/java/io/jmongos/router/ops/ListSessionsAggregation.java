@@ -18,7 +18,6 @@ import io.jmongos.common.ErrorCode;
 import io.jmongos.router.command.CommandContext;
 import io.jmongos.router.session.BsonTypeNames;
 import io.jmongos.router.session.SessionRecord;
-import io.jmongos.router.session.SessionServices;
 
 /**
  * {@code aggregate} whose pipeline starts with {@code $listLocalSessions} (on any database with
@@ -37,39 +36,24 @@ public final class ListSessionsAggregation {
     /** IDL: unknown field; required field missing. */
     static final int UNKNOWN_FIELD = 40415;
     static final int MISSING_FIELD = 40414;
-    private static final Set<String> STAGES = Set.of(LIST_LOCAL, LIST);
 
-    private final SessionServices sessions;
-
-    public ListSessionsAggregation(SessionServices sessions) {
-        this.sessions = sessions;
+    private ListSessionsAggregation() {
     }
 
-    /** True when the command is an aggregate whose first stage is $listLocalSessions or $listSessions. */
-    public static boolean applies(BsonDocument command) {
-        BsonValue pipeline = command.get("pipeline");
-        if (pipeline == null || !pipeline.isArray() || pipeline.asArray().isEmpty()) {
-            return false;
-        }
-        BsonValue first = pipeline.asArray().get(0);
-        return first.isDocument() && !first.asDocument().isEmpty()
-                && STAGES.contains(first.asDocument().getFirstKey());
-    }
-
-    public BsonDocument run(CommandContext ctx, BsonDocument command) {
+    static BsonDocument run(CommandContext ctx, BsonDocument command) {
         List<BsonValue> stages = command.getArray("pipeline");
         String stage = stages.get(0).asDocument().getFirstKey();
         String ns = namespace(stage, ctx.db(), command.get("aggregate"));
         Set<String> uids = users(stage, stages.get(0).asDocument().get(stage));
         List<BsonDocument> docs = new ArrayList<>();
-        for (SessionRecord r : sessions.cache().all()) {
+        for (SessionRecord r : ctx.services().sessions().cache().all()) {
             BsonDocument id = r.lsid().toBsonWithUid();
             if (uids == null || uids.contains(HexFormat.of().formatHex(id.getBinary("uid").getData()))) {
                 docs.add(new BsonDocument("_id", id).append("lastUse", new BsonDateTime(r.lastUseMillis())));
             }
         }
         docs = PipelineTail.apply(docs, stages.subList(1, stages.size()), stage);
-        return LocalAggregateReply.serve(ctx, command, sessions, ns, docs);
+        return LocalAggregateReply.serve(ctx, command, ns, docs);
     }
 
     private static String namespace(String stage, String db, BsonValue target) {

@@ -18,7 +18,6 @@ import io.jmongos.router.cursor.CursorOrigin;
 import io.jmongos.router.cursor.LocalCursorSource;
 import io.jmongos.router.session.ClientInfo;
 import io.jmongos.router.session.OperationSessionInfo;
-import io.jmongos.router.session.SessionServices;
 
 /**
  * The reply of an aggregate the router answers itself ($currentOp, $listLocalSessions, $listSessions): the first
@@ -28,7 +27,7 @@ final class LocalAggregateReply {
     private LocalAggregateReply() {
     }
 
-    static BsonDocument serve(CommandContext ctx, BsonDocument command, SessionServices sessions, String ns,
+    static BsonDocument serve(CommandContext ctx, BsonDocument command, String ns,
                               List<BsonDocument> docs) {
         BsonValue cursorSpec = command.get("cursor");
         long batchSize = cursorSpec != null && cursorSpec.isDocument()
@@ -41,7 +40,7 @@ final class LocalAggregateReply {
         long id = 0;
         if (!first.exhausted()) {
             OperationSessionInfo osi = OperationSessionInfo.parse(command);
-            ClusterCursor c = sessions.cursors().register(ns, source,
+            ClusterCursor c = ctx.services().cursors().register(ns, source,
                     new CursorOrigin(ClientInfo.of(ctx.connection()), osi.lsid(),
                             osi.inTransaction() ? osi.txnNumber() : null),
                     command, CursorOptions.DEFAULT, first.documents().size());

@@ -1,24 +1,20 @@
 package io.jmongos.router.ops;
 
 import io.jmongos.router.RouterServices;
-import io.jmongos.router.command.CommandHandler;
-import io.jmongos.router.session.SessionServices;
 
-/** Registers currentOp and killOp (replacing any default handler of the same name). */
+/**
+ * Registers currentOp and killOp, and the aggregation stages the router answers from its own state:
+ * {@code $currentOp}, {@code $listLocalSessions} and {@code $listSessions}.
+ */
 public final class OperationCommands {
     private OperationCommands() {
     }
 
-    public static void install(RouterServices router, SessionServices sessions) {
-        put(router, new CurrentOpCommand(sessions));
-        put(router, new KillOpCommand(sessions.operations()));
-    }
-
-    static void put(RouterServices router, CommandHandler h) {
-        if (router.commands().lookup(h.name()).isPresent()) {
-            router.commands().replace(h);
-        } else {
-            router.commands().register(h);
-        }
+    public static void install(RouterServices router) {
+        router.commands().register(new CurrentOpCommand());
+        router.commands().register(new KillOpCommand(router.operations()));
+        router.routerStages().register(CurrentOpAggregation.STAGE, CurrentOpAggregation::run);
+        router.routerStages().register(ListSessionsAggregation.LIST_LOCAL, ListSessionsAggregation::run);
+        router.routerStages().register(ListSessionsAggregation.LIST, ListSessionsAggregation::run);
     }
 }

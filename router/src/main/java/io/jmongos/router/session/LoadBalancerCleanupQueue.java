@@ -39,7 +39,7 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
     /** How long close() waits for pending cleanups: 5 s, generous for in-process shard calls. */
     private static final long CLOSE_WAIT_SECONDS = 5;
 
-    private final SessionServices sessions;
+    private final LoadBalancerCleanup sessions;
     private final Queue<ClientConnectionState> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drainers = new AtomicInteger();
     private final ExecutorService executor = Executors.newFixedThreadPool(DRAINERS, r -> {
@@ -48,7 +48,7 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
         return t;
     });
 
-    LoadBalancerCleanupQueue(SessionServices sessions) {
+    LoadBalancerCleanupQueue(LoadBalancerCleanup sessions) {
         this.sessions = sessions;
     }
 
@@ -105,14 +105,14 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
             if (chunk.isEmpty()) {
                 break;
             }
-            SessionServices.Cleanup done = cleanUp(chunk);
+            LoadBalancerCleanup.Cleanup done = cleanUp(chunk);
             connections += chunk.size();
             cursors += done.cursorsKilled();
             transactions += done.transactionsAborted();
             chunk.clear();
         }
         if (cursors > 0 || transactions > 0) {
-            StructuredLog.info(LOG, SessionServices.LOG_LB_CLEANUP, LogComponent.NETWORK,
+            StructuredLog.info(LOG, LoadBalancerCleanup.LOG_LB_CLEANUP, LogComponent.NETWORK,
                             "Cleaned up after load-balanced clients disconnected")
                     .addKeyValue("connections", connections)
                     .addKeyValue("cursorsKilled", cursors)
@@ -123,7 +123,7 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
     }
 
     /** One chunk together; should it fail, each of its connections alone, so one failure leaves no other behind. */
-    private SessionServices.Cleanup cleanUp(List<ClientConnectionState> chunk) {
+    private LoadBalancerCleanup.Cleanup cleanUp(List<ClientConnectionState> chunk) {
         try {
             return sessions.cleanUp(chunk);
         } catch (RuntimeException e) {
@@ -133,7 +133,7 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
         int transactions = 0;
         for (ClientConnectionState conn : chunk) {
             try {
-                SessionServices.Cleanup done = sessions.cleanUp(conn);
+                LoadBalancerCleanup.Cleanup done = sessions.cleanUp(conn);
                 cursors += done.cursorsKilled();
                 transactions += done.transactionsAborted();
             } catch (RuntimeException e) {
@@ -141,7 +141,7 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
                         conn.connectionId(), e);
             }
         }
-        return new SessionServices.Cleanup(cursors, transactions);
+        return new LoadBalancerCleanup.Cleanup(cursors, transactions);
     }
 
     /** No cleanup waiting or running (for tests). */

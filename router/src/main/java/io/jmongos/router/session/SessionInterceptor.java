@@ -9,6 +9,7 @@ import org.bson.BsonValue;
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
 import io.jmongos.common.ErrorLabels;
+import io.jmongos.router.RouterServices;
 import io.jmongos.router.command.CommandContext;
 import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandInterceptor;
@@ -20,14 +21,15 @@ import io.jmongos.router.txn.TransactionRouter;
 /**
  * The session layer around every command: checks the session fields, creates or refreshes the logical
  * session, and runs each transaction statement inside the transaction router (begin or continue, record the
- * participant and the connection, abort the transaction on any error as mongos does). Commands finishing on a
+ * connection, abort the transaction on any error as mongos does; the request sender records the participants as
+ * it sends). Commands finishing on a
  * load-balanced connection that has already closed clean up after it again, so nothing they created survives.
  */
 public final class SessionInterceptor implements CommandInterceptor {
-    private final SessionServices sessions;
+    private final RouterServices services;
 
-    public SessionInterceptor(SessionServices sessions) {
-        this.sessions = sessions;
+    public SessionInterceptor(RouterServices services) {
+        this.services = services;
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class SessionInterceptor implements CommandInterceptor {
             SessionOptionsValidator.validate(osi, handler, ctx.db(), command);
             ClientInfo client = ClientInfo.of(ctx.connection());
             if (osi.lsid() != null) {
-                sessions.cache().vivify(osi.lsid(), client);
+                services.sessions().cache().vivify(osi.lsid(), client);
             }
             if (!osi.inTransaction()) {
                 return next.proceed(ctx, command);
@@ -51,20 +53,19 @@ public final class SessionInterceptor implements CommandInterceptor {
             return withRecoveryToken(reply, osi);
         } finally {
             if (ctx.connection().loadBalancerPort() && LoadBalancerDisconnectListener.isClosed(ctx.connection())) {
-                sessions.cleanUpLoadBalancedConnection(ctx.connection());
+                services.loadBalancerCleanup().cleanUpLoadBalancedConnection(ctx.connection());
             }
         }
     }
 
     private BsonDocument runStatement(CommandContext ctx, OperationSessionInfo osi, ClientInfo client,
                                       BsonDocument command, Invocation next) {
-        TransactionRouter txns = sessions.transactions();
+        TransactionRouter txns = services.transactions();
         BsonValue rc = command.get("readConcern");
         RouterTransaction t = txns.beginOrContinue(osi.lsid(), osi.txnNumber(),
                 Boolean.TRUE.equals(osi.startTransaction()), rc != null && rc.isDocument() ? rc.asDocument() : null);
         trackOnConnection(ctx.connection(), t);
         txns.statementStarted(t, client);
-        txns.addParticipant(t, ctx.services().primaryShard());
         try {
             BsonDocument reply = next.proceed(ctx, command);
             String writeError = firstWriteErrorCodeName(reply);
@@ -92,7 +93,7 @@ public final class SessionInterceptor implements CommandInterceptor {
      * recover the commit decision.
      */
     private BsonDocument withRecoveryToken(BsonDocument reply, OperationSessionInfo osi) {
-        RouterTransaction t = sessions.transactions().current(osi.lsid());
+        RouterTransaction t = services.transactions().current(osi.lsid());
         if (t == null || t.txnNumber() != osi.txnNumber() || t.participants().isEmpty()) {
             return reply;
         }

@@ -5,6 +5,7 @@ import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonValue;
 
+import io.jmongos.router.RouterServices;
 import io.jmongos.router.cursor.ClusterCursorManager;
 import io.jmongos.router.cursor.CursorKillReason;
 import io.jmongos.router.status.ServerStatusSection;
@@ -19,11 +20,11 @@ public final class SessionStatusSections {
     private SessionStatusSections() {
     }
 
-    public static void register(ServerStatusSections sections, SessionServices s) {
+    public static void register(ServerStatusSections sections, RouterServices s) {
         sections.register(section("transactions", () -> s.transactions().metrics().toBson()));
         sections.register(section("metrics", () -> new BsonDocument("cursor", cursorMetrics(s.cursors()))));
         sections.register(section("logicalSessionRecordCache", () -> new BsonDocument("activeSessionsCount",
-                new BsonInt32(s.cache().size()))));
+                new BsonInt32(s.sessions().cache().size()))));
     }
 
     /** {@code metrics.cursor}: MongoDB's fields plus the router's kill counters. */

@@ -36,13 +36,13 @@ final class EngineCommandHandler implements CommandHandler {
     @Override
     public boolean runsInline(RouterServices services, BsonDocument command) {
         BsonValue db = command.get("$db");
-        return db != null && db.isString() && services.primaryShard().answersAtOnce(db.asString().getValue(),
+        return db != null && db.isString() && ShardServerModule.localShard(services).answersAtOnce(db.asString().getValue(),
                 withoutDb(command));
     }
 
     @Override
     public BsonDocument run(CommandContext ctx, BsonDocument command) {
-        return ctx.services().primaryShard().runCommand(ctx.db(), withoutDb(command));
+        return ShardServerModule.localShard(ctx.services()).runCommand(ctx.db(), withoutDb(command));
     }
 
     static BsonDocument withoutDb(BsonDocument command) {

@@ -8,7 +8,6 @@ import io.jmongos.router.RouterServices;
 import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandRegistry;
 import io.jmongos.router.command.CommandSpec;
-import io.jmongos.router.command.passthrough.PassThroughCommands;
 import io.jmongos.router.command.server.HelloCommand;
 import io.jmongos.router.command.server.ServerCommands;
 
@@ -46,12 +45,11 @@ final class ShardServerCommands {
     }
 
     private static CommandSpec spec(String name) {
-        CommandSpec s = PassThroughCommands.COMMANDS.get(name);
-        if (s != null) {
-            return s;
-        }
         return switch (name) {
-            case "findandmodify" -> CommandSpec.WRITE;
+            case "find", "getMore", "count", "aggregate", "distinct", "listDatabases", "listCollections",
+                 "listIndexes", "explain", "dbStats", "collStats", "killCursors" -> CommandSpec.READ;
+            case "insert", "update", "delete", "findAndModify", "findandmodify" -> CommandSpec.WRITE;
+            case "create", "drop", "dropDatabase", "createIndexes", "dropIndexes" -> CommandSpec.DDL;
             case "collMod" -> CommandSpec.DDL;
             case "commitTransaction", "abortTransaction" -> TRANSACTION_CONTROL;
             default -> OTHER;

@@ -7,6 +7,7 @@ import io.jmongos.router.RouterServices;
 import io.jmongos.router.param.ServerParameters;
 import io.jmongos.router.session.SessionParameters;
 import io.jmongos.router.shard.InProcessShard;
+import io.jmongos.router.shard.Shard;
 
 /**
  * Makes a process a shard server ({@code --shardsvr}) or the config server ({@code --configsvr}): the frontend
@@ -54,11 +55,16 @@ public final class ShardServerModule implements RouterModule {
     }
 
     static EmbeddedEngine engineOf(RouterServices services) {
-        if (!(services.primaryShard() instanceof InProcessShard shard)) {
-            throw new IllegalStateException("a shard server serves its embedded engine; got "
-                    + services.primaryShard().name());
+        Shard local = localShard(services);
+        if (!(local instanceof InProcessShard shard)) {
+            throw new IllegalStateException("a shard server serves its embedded engine; got " + local.name());
         }
         return shard.engine();
+    }
+
+    /** The one shard of a shard or config server: its own embedded engine. */
+    static Shard localShard(RouterServices services) {
+        return services.shards().all().get(0);
     }
 
     @Override

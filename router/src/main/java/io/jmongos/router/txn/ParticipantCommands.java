@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.jmongos.common.ErrorCode;
 import io.jmongos.router.session.LogicalSessionId;
 import io.jmongos.router.shard.Shard;
+import io.jmongos.router.shard.ShardReply;
 
 /** The commitTransaction/abortTransaction commands the router sends to a transaction's participants. */
 final class ParticipantCommands {
@@ -47,10 +48,10 @@ final class ParticipantCommands {
     static void abort(Shard shard, LogicalSessionId lsid, long txnNumber) {
         BsonDocument cmd = abortCommand(lsid, txnNumber);
         try {
-            BsonDocument reply = shard.runCommand(ADMIN, cmd);
-            if (!isOk(reply) && !isCode(reply, ErrorCode.NO_SUCH_TRANSACTION.code())) {
+            ShardReply reply = shard.run(ADMIN, cmd);
+            if (!reply.ok() && !reply.isError(ErrorCode.NO_SUCH_TRANSACTION.code())) {
                 LOG.debug("abortTransaction at participant failed shard={} lsid={} txnNumber={} reply={}",
-                        shard.name(), lsid.id(), txnNumber, reply.toJson());
+                        shard.name(), lsid.id(), txnNumber, reply.raw().toJson());
             }
         } catch (RuntimeException e) {
             LOG.debug("abortTransaction at participant failed shard={} lsid={} txnNumber={} error={}", shard.name(),
@@ -67,14 +68,4 @@ final class ParticipantCommands {
                 .append("autocommit", BsonBoolean.FALSE);
     }
 
-    static boolean isOk(BsonDocument reply) {
-        BsonValue ok = reply.get("ok");
-        return ok != null && (ok.isNumber() && ok.asNumber().doubleValue() == 1.0
-                || ok.isBoolean() && ok.asBoolean().getValue());
-    }
-
-    static boolean isCode(BsonDocument reply, int code) {
-        BsonValue c = reply.get("code");
-        return c != null && c.isNumber() && c.asNumber().intValue() == code;
-    }
 }

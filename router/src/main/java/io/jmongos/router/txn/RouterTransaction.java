@@ -107,6 +107,11 @@ public final class RouterTransaction {
         return participants.putIfAbsent(shard.name(), shard) == null;
     }
 
+    /** Forget a participant added by a statement the shard refused before it ran (a stale routing version). */
+    synchronized void removeParticipant(Shard shard) {
+        participants.remove(shard.name(), shard);
+    }
+
     /** A statement starts on {@code client}; returns true if the transaction became active. */
     synchronized boolean statementStarted(ClientInfo client, long nowNanos) {
         connectionIds.add(client.connectionId());

@@ -8,6 +8,7 @@ import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
 import io.jmongos.common.ErrorLabels;
 import io.jmongos.router.shard.Shard;
+import io.jmongos.router.shard.ShardReply;
 import io.jmongos.router.shard.ShardUnavailableException;
 
 /**
@@ -31,16 +32,16 @@ final class TransactionCommitter {
         metrics.commitInitiated(type);
         BsonDocument last = new BsonDocument();
         for (Shard shard : participants) {
-            BsonDocument reply;
+            ShardReply reply;
             try {
-                reply = shard.runCommand(ParticipantCommands.ADMIN,
+                reply = shard.run(ParticipantCommands.ADMIN,
                         ParticipantCommands.commit(t.lsid(), t.txnNumber(), clientCommand));
             } catch (ShardUnavailableException e) {
                 e.withLabel(ErrorLabels.UNKNOWN_TRANSACTION_COMMIT_RESULT);
                 throw e;
             }
-            if (!ParticipantCommands.isOk(reply)) {
-                CommandFailedException e = CommandFailedException.fromReply(reply);
+            if (!reply.ok()) {
+                CommandFailedException e = reply.error();
                 if (ParticipantCommands.unknownCommitResult(e.code())) {
                     e.withLabel(ErrorLabels.UNKNOWN_TRANSACTION_COMMIT_RESULT);
                 } else {
@@ -51,7 +52,7 @@ final class TransactionCommitter {
                 }
                 throw e;
             }
-            last = reply;
+            last = reply.raw();
         }
         router.committed(t);
         metrics.commitSuccessful(type);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.bson.BsonDocument;
@@ -18,6 +19,7 @@ import io.jmongos.common.ErrorLabels;
 import io.jmongos.router.session.ClientInfo;
 import io.jmongos.router.session.LogicalSessionId;
 import io.jmongos.router.shard.Shard;
+import io.jmongos.router.shard.ShardReply;
 
 /**
  * mongos's TransactionRouter for all sessions: the latest transaction of each session, the begin/continue
@@ -124,10 +126,18 @@ public final class TransactionRouter {
         }
     }
 
-    public void addParticipant(RouterTransaction t, Shard shard) {
+    /** Record {@code shard} as a participant; true when this is its first statement in the transaction. */
+    public boolean addParticipant(RouterTransaction t, Shard shard) {
         if (t.addParticipant(shard)) {
             metrics.participantAdded();
+            return true;
         }
+        return false;
+    }
+
+    /** Undo {@link #addParticipant} for a first statement the shard refused before running it. */
+    public void removeParticipant(RouterTransaction t, Shard shard) {
+        t.removeParticipant(shard);
     }
 
     /**
@@ -193,14 +203,14 @@ public final class TransactionRouter {
 
     /** commitTransaction from the client. */
     public BsonDocument commit(LogicalSessionId lsid, long txnNumber, BsonDocument clientCommand, ClientInfo client,
-                               Shard recoveryShard) {
+                               Function<String, Shard> shardByName) {
         RouterTransaction t = latest.get(lsid);
         long current = t == null ? -1 : t.txnNumber();
         if (txnNumber < current) {
             throw TransactionErrors.tooOld(txnNumber, current, lsid);
         }
         if (txnNumber > current) {
-            return recoverCommit(lsid, txnNumber, clientCommand, recoveryShard);
+            return recoverCommit(lsid, txnNumber, clientCommand, shardByName);
         }
         if (t.state() == TransactionState.COMMITTED) {
             return new BsonDocument(); // a retried commit of a committed transaction succeeds again
@@ -228,30 +238,34 @@ public final class TransactionRouter {
      * without a decision is aborted there (NoSuchTransaction), as MongoDB's commit recovery does.
      */
     private BsonDocument recoverCommit(LogicalSessionId lsid, long txnNumber, BsonDocument clientCommand,
-                                       Shard shard) {
+                                       Function<String, Shard> shardByName) {
         if (clientCommand == null || !clientCommand.isDocument("recoveryToken")) {
             throw new CommandFailedException(TransactionErrors.NO_RECOVERY_TOKEN,
                     ErrorCode.nameOf(TransactionErrors.NO_RECOVERY_TOKEN),
                     "Cannot recover the transaction decision without a recoveryToken");
         }
+        BsonValue recoveryShard = clientCommand.getDocument("recoveryToken").get("recoveryShardId");
+        if (recoveryShard == null || !recoveryShard.isString()) {
+            throw TransactionErrors.noSuchTransaction("the recoveryToken names no recovery shard");
+        }
+        Shard shard = shardByName.apply(recoveryShard.asString().getValue());
         metrics.commitInitiated("recoverWithToken");
-        BsonDocument abort = ParticipantCommands.abortCommand(lsid, txnNumber);
-        BsonDocument aborted = shard.runCommand(ParticipantCommands.ADMIN, abort);
-        if (ParticipantCommands.isOk(aborted)) {
+        ShardReply aborted = shard.run(ParticipantCommands.ADMIN, ParticipantCommands.abortCommand(lsid, txnNumber));
+        if (aborted.ok()) {
             throw TransactionErrors.aborted(txnNumber);
         }
-        if (!ParticipantCommands.isCode(aborted, ErrorCode.TRANSACTION_COMMITTED.code())) {
-            BsonDocument reply = shard.runCommand(ParticipantCommands.ADMIN,
+        if (!aborted.isError(ErrorCode.TRANSACTION_COMMITTED.code())) {
+            ShardReply reply = shard.run(ParticipantCommands.ADMIN,
                     ParticipantCommands.commit(lsid, txnNumber, clientCommand));
-            if (!ParticipantCommands.isOk(reply)) {
-                CommandFailedException e = CommandFailedException.fromReply(reply);
+            if (!reply.ok()) {
+                CommandFailedException e = reply.error();
                 if (e.code() == ErrorCode.NO_SUCH_TRANSACTION.code()) {
                     e.withLabel(ErrorLabels.TRANSIENT_TRANSACTION_ERROR);
                 }
                 throw e;
             }
             metrics.commitSuccessful("recoverWithToken");
-            return TransactionCommitter.relayable(reply);
+            return TransactionCommitter.relayable(reply.raw());
         }
         metrics.commitSuccessful("recoverWithToken");
         return new BsonDocument();

@@ -4,12 +4,17 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 
+import io.jmongos.router.routing.ShardRequestSender;
 import io.jmongos.router.session.FakeShard;
+import io.jmongos.router.txn.TransactionRouter;
 
 /** For cursor tests: a shard cursor opened on a {@link FakeShard} and registered as a cluster cursor. */
 final class ShardCursorFixture {
     /** The first batch every fixture cursor returned with its find. */
     static final int FIRST_BATCH = 2;
+    /** The request sender of the fixture's shard cursors (no transactions, no database routing). */
+    static final ShardRequestSender SENDER = new ShardRequestSender(null,
+            new TransactionRouter(System::currentTimeMillis, System::nanoTime));
 
     private ShardCursorFixture() {
     }
@@ -21,7 +26,7 @@ final class ShardCursorFixture {
                 .append("batchSize", new BsonInt32(FIRST_BATCH)));
         long shardId = reply.getDocument("cursor").getNumber("id").longValue();
         String ns = db + "." + coll;
-        return manager.register(ns, new ShardCursorSource(shard, ns, shardId), origin,
+        return manager.register(ns, new ShardCursorSource(SENDER, shard, ns, shardId), origin,
                 new BsonDocument("find", new BsonString(coll)), options, FIRST_BATCH);
     }
 }

@@ -21,7 +21,6 @@ import io.jmongos.router.command.CommandContext;
 import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandSpec;
 import io.jmongos.router.param.ServerParameters;
-import io.jmongos.router.session.SessionsModule;
 import io.jmongos.router.shard.Shard;
 import io.jmongos.router.testing.RawWireClient;
 
@@ -33,8 +32,8 @@ class InlineCommandsTest {
     private static final String IO_THREAD = "jmongos-io";
     private static final String WORKER_THREAD = "jmongos-worker";
 
-    private final SessionsModule sessions = new SessionsModule();
     private RouterServer server;
+    private RouterServices services;
 
     /** A shard that answers a find with the name of the thread that ran it; a find by _id "answers at once". */
     private static final class ThreadNamingShard implements Shard {
@@ -83,9 +82,9 @@ class InlineCommandsTest {
     @BeforeEach
     void start() {
         ServerParameters params = new ServerParameters();
-        List<RouterModule> modules = List.of(sessions); // the real find, with cursors and sessions
+        List<RouterModule> modules = List.of(); // the real find, with cursors and sessions
         RouterBootstrap.registerParameters(params, modules);
-        RouterServices services = new RouterServices(new ThreadNamingShard(), params);
+        services = new RouterServices(new ThreadNamingShard(), params);
         RouterBootstrap.install(services, modules);
         services.commands().register(new ThreadNameCommand("threadInline", true));
         services.commands().register(new ThreadNameCommand("threadWorker", false));
@@ -96,7 +95,7 @@ class InlineCommandsTest {
     @AfterEach
     void stop() {
         server.close();
-        sessions.close();
+        services.close();
     }
 
     private static BsonDocument doc(String json) {

@@ -59,7 +59,7 @@ class LoadBalancerCleanupBatchTest {
         }
         r.shard.clearReceived();
 
-        SessionServices.Cleanup done = r.sessions.cleanUp(clients);
+        LoadBalancerCleanup.Cleanup done = r.cleanup.cleanUp(clients);
 
         assertThat(done.cursorsKilled()).isEqualTo(LoadBalancerCleanupQueue.CHUNK);
         assertThat(done.transactionsAborted()).isEqualTo(LoadBalancerCleanupQueue.CHUNK);
@@ -68,7 +68,7 @@ class LoadBalancerCleanupBatchTest {
                 .command().getArray("cursors")).hasSize(LoadBalancerCleanupQueue.CHUNK);
         assertThat(r.shard.count("abortTransaction")).isEqualTo(LoadBalancerCleanupQueue.CHUNK);
         assertThat(r.shard.openCursors()).isZero();
-        assertThat(r.sessions.cursors().openTotal()).isZero();
+        assertThat(r.services.cursors().openTotal()).isZero();
         assertThat(metric("cursor", "killedByLoadBalancerDisconnect")).isEqualTo(LoadBalancerCleanupQueue.CHUNK);
         assertThat(metric("transactions", "abortedByLoadBalancerDisconnect"))
                 .isEqualTo(LoadBalancerCleanupQueue.CHUNK);
@@ -77,7 +77,7 @@ class LoadBalancerCleanupBatchTest {
                 .getDocument("transactions").getDocument("abortCause").getNumber("Interrupted").longValue())
                 .isEqualTo(LoadBalancerCleanupQueue.CHUNK);
 
-        SessionServices.Cleanup again = r.sessions.cleanUp(clients);
+        LoadBalancerCleanup.Cleanup again = r.cleanup.cleanUp(clients);
         assertThat(again.cursorsKilled()).isZero();
         assertThat(again.transactionsAborted()).isZero();
         assertThat(r.shard.count("killCursors")).isEqualTo(1);
@@ -96,7 +96,7 @@ class LoadBalancerCleanupBatchTest {
         clients.forEach(r::disconnect);
 
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!r.sessions.cleanupsIdle() || r.sessions.cursors().openTotal() > 0
+        while (!r.cleanup.cleanupsIdle() || r.services.cursors().openTotal() > 0
                 || metric("transactions", "currentOpen") > 0) {
             assertThat(System.nanoTime()).isLessThan(deadline);
             Thread.sleep(1);

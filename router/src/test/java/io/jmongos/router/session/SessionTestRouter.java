@@ -14,23 +14,22 @@ import io.jmongos.router.command.CommandDispatcher;
 import io.jmongos.router.conn.ClientConnectionState;
 import io.jmongos.router.param.ServerParameters;
 
-/** A router with the core commands and the session services over a {@link FakeShard}, driven by commands. */
+/** A router with the core commands, sessions, cursors and transactions over a {@link FakeShard}, driven by commands. */
 public final class SessionTestRouter implements AutoCloseable {
     private static final AtomicLong NEXT_CONNECTION = new AtomicLong(5000);
 
     public final FakeShard shard = new FakeShard();
     public final RouterServices services;
-    public final SessionServices sessions;
+    public final LoadBalancerCleanup cleanup;
     private final CommandDispatcher dispatcher;
 
     public SessionTestRouter() {
         ServerParameters params = new ServerParameters();
         List<RouterModule> modules = List.of();
         RouterBootstrap.registerParameters(params, modules);
-        SessionParameters.register(params);
         services = new RouterServices(shard, params);
         RouterBootstrap.install(services, modules);
-        sessions = SessionServices.install(services);
+        cleanup = services.loadBalancerCleanup();
         dispatcher = new CommandDispatcher(services);
     }
 
@@ -61,6 +60,6 @@ public final class SessionTestRouter implements AutoCloseable {
 
     @Override
     public void close() {
-        sessions.close();
+        services.close();
     }
 }

@@ -51,7 +51,7 @@ class TransactionRouterTest {
         assertThat(router.metrics().currentOpen()).isEqualTo(1);
 
         BsonDocument reply = router.commit(lsid, 1, new BsonDocument("commitTransaction", new BsonString("x")),
-                CLIENT, shard);
+                CLIENT, name -> shard);
 
         assertThat(reply).isEmpty();
         assertThat(t.state()).isEqualTo(TransactionState.COMMITTED);
@@ -72,20 +72,20 @@ class TransactionRouterTest {
     @Test
     void retriedCommitOfACommittedTransactionSucceedsWithoutResending() {
         startWithStatement(1);
-        router.commit(lsid, 1, new BsonDocument(), CLIENT, shard);
-        assertThat(router.commit(lsid, 1, new BsonDocument(), CLIENT, shard)).isEmpty();
+        router.commit(lsid, 1, new BsonDocument(), CLIENT, name -> shard);
+        assertThat(router.commit(lsid, 1, new BsonDocument(), CLIENT, name -> shard)).isEmpty();
         assertThat(shard.count("commitTransaction")).isEqualTo(1);
         assertThat(router.metrics().totalCommitted()).isEqualTo(1);
     }
 
     @Test
     void commitOfAnUnknownTransactionRecoversTheDecisionFromTheShard() {
-        assertThatThrownBy(() -> router.commit(lsid, 9, new BsonDocument(), CLIENT, shard))
+        assertThatThrownBy(() -> router.commit(lsid, 9, new BsonDocument(), CLIENT, name -> shard))
                 .isInstanceOfSatisfying(CommandFailedException.class, e -> assertThat(e.code()).isEqualTo(50940));
         BsonDocument withToken = new BsonDocument("recoveryToken", new BsonDocument("recoveryShardId",
                 new BsonString("fake")));
         // no decision yet at the shard: recovery aborts it
-        assertThatThrownBy(() -> router.commit(lsid, 9, withToken, CLIENT, shard))
+        assertThatThrownBy(() -> router.commit(lsid, 9, withToken, CLIENT, name -> shard))
                 .isInstanceOfSatisfying(CommandFailedException.class, e -> {
                     assertThat(e.code()).isEqualTo(251);
                     assertThat(e.errorLabels()).contains(ErrorLabels.TRANSIENT_TRANSACTION_ERROR);
@@ -94,11 +94,11 @@ class TransactionRouterTest {
         // committed at the shard: the abort is refused with TransactionCommitted, the commit succeeds
         shard.override = c -> c.getFirstKey().equals("abortTransaction")
                 ? FakeShard.error(256, "TransactionCommitted", "committed") : null;
-        assertThat(router.commit(lsid, 10, withToken, CLIENT, shard)).isEmpty();
+        assertThat(router.commit(lsid, 10, withToken, CLIENT, name -> shard)).isEmpty();
         // unknown to the shard's abort: ask with a commit, whose answer stands
         shard.override = c -> c.getFirstKey().equals("abortTransaction")
                 ? FakeShard.error(251, "NoSuchTransaction", "none") : null;
-        assertThat(router.commit(lsid, 11, withToken, CLIENT, shard)).isEmpty();
+        assertThat(router.commit(lsid, 11, withToken, CLIENT, name -> shard)).isEmpty();
         assertThat(shard.count("commitTransaction")).isEqualTo(1);
         assertThat(router.metrics().toBson().getDocument("commitTypes").getDocument("recoverWithToken")
                 .getNumber("successful").longValue()).isEqualTo(2);
@@ -142,7 +142,7 @@ class TransactionRouterTest {
                     assertThat(e.code()).isEqualTo(251);
                     assertThat(e.errorLabels()).contains(ErrorLabels.TRANSIENT_TRANSACTION_ERROR);
                 });
-        assertThatThrownBy(() -> router.commit(lsid, 1, new BsonDocument(), CLIENT, shard))
+        assertThatThrownBy(() -> router.commit(lsid, 1, new BsonDocument(), CLIENT, name -> shard))
                 .isInstanceOfSatisfying(CommandFailedException.class, e -> assertThat(e.code()).isEqualTo(251));
         assertThat(router.metrics().abortCause("abort")).isEqualTo(1);
     }
@@ -150,7 +150,7 @@ class TransactionRouterTest {
     @Test
     void abortAfterCommitIsTransactionCommitted() {
         startWithStatement(1);
-        router.commit(lsid, 1, new BsonDocument(), CLIENT, shard);
+        router.commit(lsid, 1, new BsonDocument(), CLIENT, name -> shard);
         assertThatThrownBy(() -> router.abortTransaction(lsid, 1, CLIENT))
                 .isInstanceOfSatisfying(CommandFailedException.class, e -> assertThat(e.code()).isEqualTo(256));
         assertThatThrownBy(() -> router.beginOrContinue(lsid, 1, false, null))
@@ -174,13 +174,13 @@ class TransactionRouterTest {
         RouterTransaction t = startWithStatement(1);
         shard.override = c -> c.getFirstKey().equals("commitTransaction")
                 ? FakeShard.error(50, "MaxTimeMSExpired", "timeout") : null;
-        assertThatThrownBy(() -> router.commit(lsid, 1, new BsonDocument(), CLIENT, shard))
+        assertThatThrownBy(() -> router.commit(lsid, 1, new BsonDocument(), CLIENT, name -> shard))
                 .isInstanceOfSatisfying(CommandFailedException.class, e ->
                         assertThat(e.errorLabels()).contains(ErrorLabels.UNKNOWN_TRANSACTION_COMMIT_RESULT));
         assertThat(t.inProgress()).isTrue();
         shard.override = c -> c.getFirstKey().equals("commitTransaction")
                 ? FakeShard.error(251, "NoSuchTransaction", "gone") : null;
-        assertThatThrownBy(() -> router.commit(lsid, 1, new BsonDocument(), CLIENT, shard))
+        assertThatThrownBy(() -> router.commit(lsid, 1, new BsonDocument(), CLIENT, name -> shard))
                 .isInstanceOfSatisfying(CommandFailedException.class, e ->
                         assertThat(e.errorLabels()).contains(ErrorLabels.TRANSIENT_TRANSACTION_ERROR));
         assertThat(t.state()).isEqualTo(TransactionState.ABORTED);

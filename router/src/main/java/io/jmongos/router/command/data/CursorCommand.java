@@ -12,32 +12,26 @@ import io.jmongos.router.cursor.ClusterCursor;
 import io.jmongos.router.cursor.CursorOptions;
 import io.jmongos.router.cursor.CursorOrigin;
 import io.jmongos.router.cursor.ShardCursorSource;
-import io.jmongos.router.ops.CurrentOpAggregation;
-import io.jmongos.router.ops.ListSessionsAggregation;
+import io.jmongos.router.shard.Shard;
+import io.jmongos.router.shard.ShardReply;
 import io.jmongos.router.session.ClientInfo;
 import io.jmongos.router.session.OperationSessionInfo;
-import io.jmongos.router.session.SessionServices;
+import io.jmongos.router.routing.ShardRequestSender;
 
 /**
  * A command that opens a cursor (find, aggregate, listCollections, listIndexes): forwarded to the shard;
  * when the shard's cursor stays open the router registers a cluster cursor over it and answers with the
- * router's cursor id instead of the shard's. {@code aggregate} with a leading {@code $currentOp},
- * {@code $listLocalSessions} or {@code $listSessions} is answered by the router itself. A {@code $changeStream}
+ * router's cursor id instead of the shard's. An {@code aggregate} whose first stage is one of the
+ * {@link RouterStages} is answered by the router itself. A {@code $changeStream}
  * aggregate opens a tailable, awaitData shard cursor: its getMores wait on the shard for new changes.
  */
 public final class CursorCommand implements CommandHandler {
     private final String name;
     private final CommandSpec spec;
-    private final SessionServices sessions;
-    private final CurrentOpAggregation currentOp;
-    private final ListSessionsAggregation listSessions;
 
-    public CursorCommand(String name, CommandSpec spec, SessionServices sessions) {
+    public CursorCommand(String name, CommandSpec spec) {
         this.name = name;
         this.spec = spec;
-        this.sessions = sessions;
-        this.currentOp = name.equals("aggregate") ? new CurrentOpAggregation(sessions) : null;
-        this.listSessions = name.equals("aggregate") ? new ListSessionsAggregation(sessions) : null;
     }
 
     @Override
@@ -54,36 +48,37 @@ public final class CursorCommand implements CommandHandler {
     @Override
     public boolean runsInline(RouterServices services, BsonDocument command) {
         BsonValue db = command.get("$db");
-        return name.equals("find") && db != null && db.isString()
-                && services.primaryShard().answersAtOnce(db.asString().getValue(), command);
+        if (!name.equals("find") || db == null || !db.isString()) {
+            return false;
+        }
+        Shard primary = services.routing().primaryIfKnown(db.asString().getValue());
+        return primary != null && primary.answersAtOnce(db.asString().getValue(), command);
     }
 
     @Override
     public BsonDocument run(CommandContext ctx, BsonDocument command) {
-        if (currentOp != null && CurrentOpAggregation.applies(command)) {
-            return currentOp.run(ctx, command);
+        RouterStages.RouterAggregation local = name.equals("aggregate")
+                ? ctx.services().routerStages().forCommand(command) : null;
+        if (local != null) {
+            return local.run(ctx, command);
         }
-        if (listSessions != null && ListSessionsAggregation.applies(command)) {
-            return listSessions.run(ctx, command);
-        }
-        BsonDocument reply = ShardForwarding.run(ctx, command);
-        BsonValue cursorValue = reply.get("cursor");
-        if (cursorValue == null || !cursorValue.isDocument()) {
-            return reply; // explain, or an aggregate without a cursor
-        }
-        BsonDocument cursor = cursorValue.asDocument();
-        long shardId = cursor.isNumber("id") ? cursor.getNumber("id").longValue() : 0;
-        if (shardId == 0) {
-            return reply;
+        RouterServices services = ctx.services();
+        ShardReply shardReply = services.sender().toPrimary(ctx.db(), command, writes(command));
+        BsonDocument reply = shardReply.bodyOrThrow();
+        BsonDocument cursor = shardReply.cursor();
+        long shardId = shardReply.cursorId();
+        if (cursor == null || shardId == 0) {
+            return reply; // explain, an aggregate without a cursor, or a cursor already exhausted
         }
         String ns = cursor.getString("ns").getValue();
         OperationSessionInfo osi = OperationSessionInfo.parse(command);
         CursorOrigin origin = new CursorOrigin(ClientInfo.of(ctx.connection()), osi.lsid(),
                 osi.inTransaction() ? osi.txnNumber() : null);
         int firstBatch = cursor.isArray("firstBatch") ? cursor.getArray("firstBatch").size() : 0;
-        ClusterCursor c = sessions.cursors().register(ns,
-                new ShardCursorSource(ctx.services().primaryShard(), ns, shardId), origin,
-                ShardForwarding.forwardable(command), options(command), firstBatch);
+        Shard shard = services.shards().get(shardReply.shardName());
+        ClusterCursor c = services.cursors().register(ns,
+                new ShardCursorSource(services.sender(), shard, ns, shardId), origin,
+                ShardRequestSender.forwardable(command), options(command), firstBatch);
         BsonDocument newCursor = new BsonDocument();
         for (var e : cursor.entrySet()) {
             newCursor.put(e.getKey(), e.getKey().equals("id") ? new BsonInt64(c.id()) : e.getValue());
@@ -93,6 +88,21 @@ public final class CursorCommand implements CommandHandler {
             out.put(e.getKey(), e.getKey().equals("cursor") ? newCursor : e.getValue());
         }
         return out;
+    }
+
+    /** An aggregate that writes ($out, $merge) creates its database, as any write does. */
+    static boolean writes(BsonDocument command) {
+        BsonValue pipeline = command.get("pipeline");
+        if (!command.getFirstKey().equals("aggregate") || pipeline == null || !pipeline.isArray()) {
+            return false;
+        }
+        for (BsonValue stage : pipeline.asArray()) {
+            if (stage.isDocument() && (stage.asDocument().containsKey("$out")
+                    || stage.asDocument().containsKey("$merge"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CursorOptions options(BsonDocument command) {

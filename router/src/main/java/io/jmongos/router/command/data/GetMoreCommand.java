@@ -14,19 +14,12 @@ import io.jmongos.router.cursor.ClusterCursor;
 import io.jmongos.router.cursor.ClusterCursorManager;
 import io.jmongos.router.cursor.CursorBatch;
 import io.jmongos.router.session.OperationSessionInfo;
-import io.jmongos.router.session.SessionServices;
 
 /**
  * {@code getMore} on a router cursor: checks it out (namespace, session and transaction must match), reads
  * the next batch from its source, and frees it when exhausted. A failed batch destroys the cursor.
  */
 public final class GetMoreCommand implements CommandHandler {
-    private final SessionServices sessions;
-
-    public GetMoreCommand(SessionServices sessions) {
-        this.sessions = sessions;
-    }
-
     @Override
     public String name() {
         return "getMore";
@@ -51,7 +44,7 @@ public final class GetMoreCommand implements CommandHandler {
         }
         String ns = ctx.db() + "." + collection;
         OperationSessionInfo osi = OperationSessionInfo.parse(command);
-        ClusterCursorManager cursors = sessions.cursors();
+        ClusterCursorManager cursors = ctx.services().cursors();
         ClusterCursor cursor = cursors.checkOut(id, ns, osi.lsid(), osi.inTransaction() ? osi.txnNumber() : null);
         CursorBatch batch;
         try {

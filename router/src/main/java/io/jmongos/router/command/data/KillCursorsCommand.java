@@ -10,16 +10,9 @@ import io.jmongos.common.ErrorCode;
 import io.jmongos.router.command.CommandContext;
 import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandSpec;
-import io.jmongos.router.session.SessionServices;
 
 /** {@code killCursors}: kills router cursors (and their shard cursors) of one namespace. */
 public final class KillCursorsCommand implements CommandHandler {
-    private final SessionServices sessions;
-
-    public KillCursorsCommand(SessionServices sessions) {
-        this.sessions = sessions;
-    }
-
     @Override
     public String name() {
         return "killCursors";
@@ -46,7 +39,7 @@ public final class KillCursorsCommand implements CommandHandler {
                         + "wrong type, expected type 'long'");
             }
             long id = v.asNumber().longValue();
-            (sessions.cursors().kill(id, ns) ? killed : notFound).add(new BsonInt64(id));
+            (ctx.services().cursors().kill(id, ns) ? killed : notFound).add(new BsonInt64(id));
         }
         return new BsonDocument("cursorsKilled", killed).append("cursorsNotFound", notFound)
                 .append("cursorsAlive", new BsonArray()).append("cursorsUnknown", new BsonArray());

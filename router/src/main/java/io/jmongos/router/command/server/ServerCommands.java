@@ -16,7 +16,7 @@ public final class ServerCommands {
         return List.of(new HelloCommand(), new PingCommand(), new BuildInfoCommand(), new GetParameterCommand(),
                 new SetParameterCommand(), new GetCmdLineOptsCommand(), new ServerStatusCommand(),
                 new WhatsMyUriCommand(), new ConnectionStatusCommand(), new ListCommandsCommand(),
-                new HostInfoCommand(), new EndSessionsCommand(), new GetLogCommand(), new IsDbGridCommand(),
+                new HostInfoCommand(), new GetLogCommand(), new IsDbGridCommand(),
                 new ProfileCommand());
     }
 

@@ -8,18 +8,12 @@ import io.jmongos.router.command.CommandContext;
 import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandSpec;
 import io.jmongos.router.command.data.CommandArgs;
-import io.jmongos.router.session.SessionServices;
 
 /**
  * {@code killAllSessions: [{user, db}...]}: kills the sessions of the listed users; an empty array kills
  * all sessions. With auth off every session belongs to the same (anonymous) user, so any list kills all.
  */
 public final class KillAllSessionsCommand implements CommandHandler {
-    private final SessionServices sessions;
-
-    public KillAllSessionsCommand(SessionServices sessions) {
-        this.sessions = sessions;
-    }
 
     @Override
     public String name() {
@@ -37,7 +31,7 @@ public final class KillAllSessionsCommand implements CommandHandler {
         if (!users.isArray()) {
             throw CommandArgs.wrongType(name(), name(), users, "array");
         }
-        sessions.endAllSessions(ErrorCode.INTERRUPTED.codeName());
+        ctx.services().sessions().endAllSessions(ErrorCode.INTERRUPTED.codeName());
         return new BsonDocument();
     }
 }

@@ -8,7 +8,6 @@ import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandSpec;
 import io.jmongos.router.session.ClientInfo;
 import io.jmongos.router.session.LogicalSessionId;
-import io.jmongos.router.session.SessionServices;
 
 /**
  * endSessions, refreshSessions and killSessions: each takes an array of lsids. Ending or killing a session
@@ -21,12 +20,10 @@ public final class SessionListCommand implements CommandHandler {
 
     private final String name;
     private final Action action;
-    private final SessionServices sessions;
 
-    public SessionListCommand(String name, Action action, SessionServices sessions) {
+    public SessionListCommand(String name, Action action) {
         this.name = name;
         this.action = action;
-        this.sessions = sessions;
     }
 
     @Override
@@ -44,13 +41,13 @@ public final class SessionListCommand implements CommandHandler {
         var ids = SessionIdList.parse(command, name);
         String cause = ErrorCode.INTERRUPTED.codeName();
         if (action == Action.KILL && ids.isEmpty()) {
-            sessions.endAllSessions(cause);
+            ctx.services().sessions().endAllSessions(cause);
             return new BsonDocument();
         }
         for (LogicalSessionId lsid : ids) {
             switch (action) {
-                case END, KILL -> sessions.endSession(lsid, cause);
-                case REFRESH -> sessions.cache().vivify(lsid, ClientInfo.of(ctx.connection()));
+                case END, KILL -> ctx.services().sessions().endSession(lsid, cause);
+                case REFRESH -> ctx.services().sessions().cache().vivify(lsid, ClientInfo.of(ctx.connection()));
                 default -> throw new IllegalStateException(action.name());
             }
         }

@@ -9,15 +9,9 @@ import io.jmongos.router.command.CommandSpec;
 import io.jmongos.router.session.ClientInfo;
 import io.jmongos.router.session.LogicalSessionId;
 import io.jmongos.router.session.SessionParameters;
-import io.jmongos.router.session.SessionServices;
 
 /** {@code startSession}: a new session id (UUID, binary subtype 4) and the session timeout in minutes. */
 public final class StartSessionCommand implements CommandHandler {
-    private final SessionServices sessions;
-
-    public StartSessionCommand(SessionServices sessions) {
-        this.sessions = sessions;
-    }
 
     @Override
     public String name() {
@@ -32,8 +26,9 @@ public final class StartSessionCommand implements CommandHandler {
     @Override
     public BsonDocument run(CommandContext ctx, BsonDocument command) {
         LogicalSessionId lsid = LogicalSessionId.random();
-        sessions.cache().vivify(lsid, ClientInfo.of(ctx.connection()));
+        ctx.services().sessions().cache().vivify(lsid, ClientInfo.of(ctx.connection()));
         return new BsonDocument("id", lsid.toBson()).append("timeoutMinutes",
-                new BsonInt32(sessions.parameters().getInt(SessionParameters.LOGICAL_SESSION_TIMEOUT_MINUTES)));
+                new BsonInt32(ctx.services().parameters()
+                        .getInt(SessionParameters.LOGICAL_SESSION_TIMEOUT_MINUTES)));
     }
 }

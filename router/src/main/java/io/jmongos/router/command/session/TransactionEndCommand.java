@@ -10,7 +10,6 @@ import io.jmongos.router.command.CommandSpec;
 import io.jmongos.router.command.data.CommandArgs;
 import io.jmongos.router.session.ClientInfo;
 import io.jmongos.router.session.OperationSessionInfo;
-import io.jmongos.router.session.SessionServices;
 
 /**
  * commitTransaction and abortTransaction (admin only). The session layer has already checked lsid,
@@ -21,11 +20,9 @@ public final class TransactionEndCommand implements CommandHandler {
     static final CommandSpec SPEC = new CommandSpec(false, false, true, true, false);
 
     private final boolean commit;
-    private final SessionServices sessions;
 
-    public TransactionEndCommand(boolean commit, SessionServices sessions) {
+    public TransactionEndCommand(boolean commit) {
         this.commit = commit;
-        this.sessions = sessions;
     }
 
     @Override
@@ -47,9 +44,9 @@ public final class TransactionEndCommand implements CommandHandler {
         }
         ClientInfo client = ClientInfo.of(ctx.connection());
         if (commit) {
-            return sessions.transactions().commit(osi.lsid(), osi.txnNumber(), command, client,
-                    ctx.services().primaryShard());
+            return ctx.services().transactions().commit(osi.lsid(), osi.txnNumber(), command, client,
+                    ctx.services().shards()::get);
         }
-        return sessions.transactions().abortTransaction(osi.lsid(), osi.txnNumber(), client);
+        return ctx.services().transactions().abortTransaction(osi.lsid(), osi.txnNumber(), client);
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.jmongos.router.conn.ClientConnectionState;
 
 /** The session layer end to end through the command dispatcher, over a fake shard. */
-class SessionServicesTest {
+class RouterSessionsTest {
     private final SessionTestRouter r = new SessionTestRouter();
     private final ClientConnectionState conn = r.connect(false);
     private final LogicalSessionId lsid = LogicalSessionId.random();
@@ -75,7 +75,7 @@ class SessionServicesTest {
         BsonDocument last = r.run(conn, "db", getMore(id, "c", 4));
         assertThat(last.getDocument("cursor").getArray("nextBatch")).hasSize(2);
         assertThat(last.getDocument("cursor").getNumber("id").longValue()).isZero();
-        assertThat(r.sessions.cursors().openTotal()).isZero();
+        assertThat(r.services.cursors().openTotal()).isZero();
 
         BsonDocument gone = r.run(conn, "db", getMore(id, "c", 4));
         assertThat(gone.getNumber("code").intValue()).isEqualTo(43);
@@ -207,7 +207,7 @@ class SessionServicesTest {
                         .append("code", new BsonInt32(11000)).append("errmsg", new BsonString("dup"))))) : null;
         BsonDocument reply = r.run(conn, "db", txn(insert("c", 1), 1, false));
         assertThat(reply.getArray("writeErrors")).hasSize(1);
-        assertThat(r.sessions.transactions().current(lsid).abortCause()).isEqualTo("DuplicateKey");
+        assertThat(r.services.transactions().current(lsid).abortCause()).isEqualTo("DuplicateKey");
     }
 
     @Test
@@ -223,12 +223,12 @@ class SessionServicesTest {
         r.disconnect(lb);
 
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (r.sessions.cursors().get(cursorId) != null
-                || r.sessions.transactions().current(lsid).inProgress()) {
+        while (r.services.cursors().get(cursorId) != null
+                || r.services.transactions().current(lsid).inProgress()) {
             assertThat(System.nanoTime()).isLessThan(deadline);
             Thread.sleep(5);
         }
-        assertThat(r.sessions.cursors().get(plainCursor)).isNotNull();
+        assertThat(r.services.cursors().get(plainCursor)).isNotNull();
         assertThat(r.shard.openCursors()).isEqualTo(1);
         BsonDocument status = serverStatus();
         assertThat(status.getDocument("metrics").getDocument("cursor")
@@ -247,16 +247,16 @@ class SessionServicesTest {
         ClientConnectionState idle = r.connect(true);
         assertThat(r.run(idle, "db", new BsonDocument("ping", new BsonInt32(1))).getNumber("ok").intValue())
                 .isEqualTo(1);
-        assertThat(r.sessions.hasCleanupFor(idle)).isFalse();
+        assertThat(r.cleanup.hasCleanupFor(idle)).isFalse();
         ClientConnectionState reader = r.connect(true);
         long id = r.run(reader, "db", find("c", 2)).getDocument("cursor").getNumber("id").longValue();
-        assertThat(r.sessions.hasCleanupFor(reader)).isTrue();
+        assertThat(r.cleanup.hasCleanupFor(reader)).isTrue();
         r.run(reader, "db", new BsonDocument("killCursors", new BsonString("c"))
                 .append("cursors", new BsonArray(List.of(new BsonInt64(id)))));
-        assertThat(r.sessions.hasCleanupFor(reader)).isFalse();
+        assertThat(r.cleanup.hasCleanupFor(reader)).isFalse();
         ClientConnectionState writer = r.connect(true);
         assertThat(ok(r.run(writer, "db", txn(insert("c", 300), 1, true)))).isEqualTo(1.0);
-        assertThat(r.sessions.hasCleanupFor(writer)).isTrue();
+        assertThat(r.cleanup.hasCleanupFor(writer)).isTrue();
     }
 
     @Test
@@ -265,16 +265,16 @@ class SessionServicesTest {
         ClientConnectionState lb = r.connect(true);
         r.disconnect(lb);
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!r.sessions.cleanupsIdle()) { // the disconnect's own cleanup is over: what follows is the command's
+        while (!r.cleanup.cleanupsIdle()) { // the disconnect's own cleanup is over: what follows is the command's
             assertThat(System.nanoTime()).isLessThan(deadline);
             Thread.sleep(1);
         }
         BsonDocument late = r.run(lb, "db", find("c", 2));
         long id = late.getDocument("cursor").getNumber("id").longValue();
-        assertThat(r.sessions.cursors().get(id)).isNull();
+        assertThat(r.services.cursors().get(id)).isNull();
         assertThat(r.shard.openCursors()).isZero();
         r.run(lb, "db", txn(insert("c", 200), 9, true));
-        assertThat(r.sessions.transactions().current(lsid).inProgress()).isFalse();
+        assertThat(r.services.transactions().current(lsid).inProgress()).isFalse();
     }
 
     @Test
@@ -295,10 +295,10 @@ class SessionServicesTest {
         BsonDocument end = r.run(conn, "admin", new BsonDocument("endSessions",
                 new BsonArray(List.of(lsid.toBson()))));
         assertThat(ok(end)).isEqualTo(1.0);
-        assertThat(r.sessions.cursors().get(id)).isNull();
+        assertThat(r.services.cursors().get(id)).isNull();
         assertThat(r.shard.openCursors()).isZero();
-        assertThat(r.sessions.transactions().metrics().currentOpen()).isZero();
-        assertThat(r.sessions.cache().get(lsid)).isNull();
+        assertThat(r.services.transactions().metrics().currentOpen()).isZero();
+        assertThat(r.services.sessions().cache().get(lsid)).isNull();
     }
 
     @Test
@@ -306,7 +306,7 @@ class SessionServicesTest {
         BsonDocument reply = r.run(conn, "admin", new BsonDocument("startSession", new BsonInt32(1)));
         assertThat(reply.getDocument("id").getBinary("id").getType()).isEqualTo((byte) 4);
         assertThat(reply.getNumber("timeoutMinutes").intValue()).isEqualTo(30);
-        assertThat(r.sessions.cache().size()).isEqualTo(1);
+        assertThat(r.services.sessions().cache().size()).isEqualTo(1);
         BsonDocument status = serverStatus();
         assertThat(status.getDocument("logicalSessionRecordCache").getNumber("activeSessionsCount").intValue())
                 .isEqualTo(1);

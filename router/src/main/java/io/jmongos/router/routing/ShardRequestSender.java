@@ -1,0 +1,122 @@
+package io.jmongos.router.routing;
+
+import java.util.Set;
+
+import org.bson.BsonDocument;
+
+import io.jmongos.common.CommandFailedException;
+import io.jmongos.common.ErrorCode;
+import io.jmongos.common.ErrorLabels;
+import io.jmongos.router.session.OperationSessionInfo;
+import io.jmongos.router.shard.DatabaseRoute;
+import io.jmongos.router.shard.DatabaseRouting;
+import io.jmongos.router.shard.Shard;
+import io.jmongos.router.shard.ShardReply;
+import io.jmongos.router.shard.ShardUnavailableException;
+import io.jmongos.router.txn.RouterTransaction;
+import io.jmongos.router.txn.TransactionRouter;
+
+/**
+ * The one way a client's command reaches a shard. It drops the fields the router consumes, targets the
+ * database's primary shard (unsharded collections) with its {@code databaseVersion}, attaches the transaction
+ * fields each participant must see and records the participant ({@link TransactionFields}), and reads the reply
+ * once ({@link ShardReply}). A shard that answers StaleDbVersion makes the router read the database's placement
+ * again and send once more, invisibly to the client, as mongos does. A shard that cannot be reached is the
+ * client's HostUnreachable with the label its retry rule needs: {@code RetryableWriteError} for a retryable
+ * write, {@code TransientTransactionError} inside a transaction.
+ */
+public final class ShardRequestSender {
+    /** Fields consumed by the router: never sent to a shard. */
+    public static final Set<String> ROUTER_FIELDS = Set.of("$db", "$clusterTime", "$readPreference", "apiVersion",
+            "apiStrict", "apiDeprecationErrors", "$audit", "$client", "$queryOptions", "databaseVersion",
+            "shardVersion");
+    /** Times one command is sent again after StaleDbVersion: once, as mongos's first-try refresh. */
+    static final int STALE_RETRIES = 1;
+
+    private final DatabaseRouting routing;
+    private final TransactionRouter transactions;
+
+    public ShardRequestSender(DatabaseRouting routing, TransactionRouter transactions) {
+        this.routing = routing;
+        this.transactions = transactions;
+    }
+
+    public DatabaseRouting routing() {
+        return routing;
+    }
+
+    /** {@code command} without the fields the router consumes. */
+    public static BsonDocument forwardable(BsonDocument command) {
+        BsonDocument out = new BsonDocument();
+        for (var e : command.entrySet()) {
+            if (!ROUTER_FIELDS.contains(e.getKey())) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Send a client's command on database {@code db} to that database's primary shard.
+     *
+     * @param creates the command writes or creates: the database is created (its primary chosen) if missing
+     */
+    public ShardReply toPrimary(String db, BsonDocument command, boolean creates) {
+        DatabaseRoute route = routing.route(db, creates);
+        for (int attempt = 0; ; attempt++) {
+            Sent sent = send(route.primary(), db, command, route.version());
+            if (!sent.reply().isError(ErrorCode.STALE_DB_VERSION.code()) || attempt >= STALE_RETRIES
+                    || !sent.retryable()) {
+                return sent.reply();
+            }
+            routing.invalidate(db);
+            route = routing.route(db, creates);
+        }
+    }
+
+    /** Send a client's command (or its follow-up, a getMore) to {@code shard}, unversioned. */
+    public ShardReply toShard(Shard shard, String db, BsonDocument command) {
+        return send(shard, db, command, null).reply();
+    }
+
+    /** The reply, and whether the statement may be sent again (nothing of it ran in a transaction). */
+    private record Sent(ShardReply reply, boolean retryable) {
+    }
+
+    private Sent send(Shard shard, String db, BsonDocument command, BsonDocument databaseVersion) {
+        BsonDocument out = forwardable(command);
+        OperationSessionInfo osi = OperationSessionInfo.parse(command);
+        RouterTransaction t = osi.inTransaction() ? transactions.current(osi.lsid()) : null;
+        if (t != null && t.txnNumber() != osi.txnNumber()) {
+            t = null;
+        }
+        boolean first = t != null && transactions.addParticipant(t, shard);
+        if (t != null) {
+            TransactionFields.attach(out, t, first);
+        }
+        if (databaseVersion != null) {
+            out.put("databaseVersion", databaseVersion);
+        }
+        ShardReply reply;
+        try {
+            reply = shard.run(db, out);
+        } catch (ShardUnavailableException e) {
+            throw labelled(e, osi);
+        }
+        boolean stale = reply.isError(ErrorCode.STALE_DB_VERSION.code());
+        if (stale && first) {
+            transactions.removeParticipant(t, shard);
+        }
+        return new Sent(reply, t == null || first);
+    }
+
+    /** A shard out of reach, labelled for the driver's retry rules. */
+    private static CommandFailedException labelled(CommandFailedException e, OperationSessionInfo osi) {
+        if (osi.inTransaction()) {
+            e.withLabel(ErrorLabels.TRANSIENT_TRANSACTION_ERROR);
+        } else if (osi.retryableWrite()) {
+            e.withLabel(ErrorLabels.RETRYABLE_WRITE_ERROR);
+        }
+        return e;
+    }
+}
