@@ -48,7 +48,8 @@ public final class AuthService {
      * @param authorization {@code --auth} / {@code security.authorization: enabled}
      */
     public static AuthService install(RouterServices services, boolean authorization) {
-        AuthService auth = new AuthService(services, new UserStore(() -> services.routing().route(UserStore.DB, true).primary()), authorization);
+        UserStore users = new UserStore(() -> services.routing().route(UserStore.DB, true).primary());
+        AuthService auth = new AuthService(services, users, authorization);
         AuthCommands.register(services, auth);
         services.interceptors().add(0, new AuthorizationInterceptor(auth));
         return auth;

@@ -25,7 +25,7 @@ public record RoleName(String role, String db) {
                 "Role names must be either strings or objects of the form {role: \"<role name>\", db: \"<db>\"}");
     }
 
-    BsonDocument toBson() {
+    public BsonDocument toBson() {
         return new BsonDocument("role", new BsonString(role)).append("db", new BsonString(db));
     }
 

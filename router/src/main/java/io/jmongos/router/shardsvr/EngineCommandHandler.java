@@ -36,8 +36,8 @@ final class EngineCommandHandler implements CommandHandler {
     @Override
     public boolean runsInline(RouterServices services, BsonDocument command) {
         BsonValue db = command.get("$db");
-        return db != null && db.isString() && ShardServerModule.localShard(services).answersAtOnce(db.asString().getValue(),
-                withoutDb(command));
+        return db != null && db.isString() && ShardServerModule.localShard(services)
+                .answersAtOnce(db.asString().getValue(), withoutDb(command));
     }
 
     @Override
