@@ -5,7 +5,7 @@ import org.bson.BsonDocument;
 import io.jmongos.router.RouterServices;
 import io.jmongos.router.command.CommandRegistry;
 
-/** Registers saslStart, saslContinue, logout, connectionStatus and the user management commands. */
+/** Registers saslStart, saslContinue, logout, connectionStatus and the user and role management commands. */
 final class AuthCommands {
     private AuthCommands() {
     }
@@ -25,5 +25,9 @@ final class AuthCommands {
         r.register(new AuthCommand("usersInfo", users::usersInfo));
         r.register(new AuthCommand("grantRolesToUser", users::grantRoles));
         r.register(new AuthCommand("revokeRolesFromUser", users::revokeRoles));
+        RoleCommands roles = new RoleCommands(auth.store());
+        r.register(new AuthCommand("createRole", roles::createRole));
+        r.register(new AuthCommand("dropRole", roles::dropRole));
+        r.register(new AuthCommand("rolesInfo", roles::rolesInfo));
     }
 }

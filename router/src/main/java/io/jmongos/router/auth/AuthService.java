@@ -35,11 +35,17 @@ public final class AuthService {
     private final RouterServices services;
     private final UserStore store;
     private final boolean enforced;
+    private final OwnershipChecks ownership;
 
     AuthService(RouterServices services, UserStore store, boolean enforced) {
         this.services = services;
         this.store = store;
         this.enforced = enforced;
+        this.ownership = new OwnershipChecks(services.parameters());
+    }
+
+    OwnershipChecks ownership() {
+        return ownership;
     }
 
     /**
@@ -112,7 +118,8 @@ public final class AuthService {
         if (c.done()) {
             auth.endConversation();
             BsonDocument user = store.user(c.db(), c.user());
-            auth.add(new AuthenticatedUser(c.user(), c.db(), roles(user)));
+            List<RoleName> roles = roles(user);
+            auth.add(new AuthenticatedUser(c.user(), c.db(), roles, RoleResolver.privileges(store, roles)));
             logAttempt(ctx.connection(), c, auth.speculative(), null);
         }
         return new BsonDocument("conversationId", new BsonInt32(1)).append("done", BsonBoolean.valueOf(c.done()))
