@@ -35,7 +35,7 @@ class AuthorizationTableTest {
     /** Commands that run only on admin (MongoDB answers 13 "may only be run against the admin database" elsewhere). */
     private static final Set<String> ADMIN_ONLY = Set.of("configureFailPoint", "currentOp", "getCmdLineOpts",
             "getLog", "getParameter", "killOp", "rotateCertificates", "setParameter", "commitTransaction",
-            "abortTransaction", "listDatabases", "serverStatus", "hostInfo", "killAllSessions");
+            "abortTransaction", "listDatabases", "serverStatus", "hostInfo", "killAllSessions", "renameCollection");
     private static JmongosServer server;
     private static String lastMessage = "";
 
@@ -103,6 +103,7 @@ class AuthorizationTableTest {
         Object arg = switch (name) {
             case "find", "count", "distinct", "aggregate", "listIndexes", "collStats", "insert", "update", "delete",
                     "create", "drop", "createIndexes", "dropIndexes", "collMod", "findAndModify", "findandmodify" -> "c";
+            case "renameCollection" -> "tabletest.zz";
             case "createUser", "dropUser", "updateUser", "grantRolesToUser", "revokeRolesFromUser", "createRole",
                     "dropRole" -> "zz";
             default -> 1;
@@ -110,6 +111,9 @@ class AuthorizationTableTest {
         Document cmd = new Document(name, arg);
         if (name.equals("updateUser")) {
             cmd.append("pwd", "x");
+        }
+        if (name.equals("renameCollection")) {
+            cmd.append("to", "tabletest.zz2");
         }
         return cmd;
     }

@@ -31,18 +31,37 @@ final class RawScramClient implements AutoCloseable {
 
     RawScramClient(String host, int port, String db, String user, String password)
             throws IOException, GeneralSecurityException {
+        this(host, port, null, db, user, password);
+    }
+
+    /**
+     * With {@code proxyHeader} (PROXY v1 or v2 bytes), the connection is to the LB port: the header goes first and
+     * the hello says {@code loadBalanced: true}.
+     *
+     * @throws IOException also when the server refuses the authentication (the message holds its reply)
+     */
+    RawScramClient(String host, int port, byte[] proxyHeader, String db, String user, String password)
+            throws IOException, GeneralSecurityException {
         socket = new Socket(host, port);
         socket.setSoTimeout(10_000);
         out = socket.getOutputStream();
         in = socket.getInputStream();
-        run(new BsonDocument("hello", new BsonInt32(1)).append("$db", new BsonString("admin")));
-        String nonce = Base64.getEncoder().encodeToString("client-nonce-0123456789".getBytes(StandardCharsets.US_ASCII));
+        BsonDocument hello = new BsonDocument("hello", new BsonInt32(1));
+        if (proxyHeader != null) {
+            out.write(proxyHeader);
+            hello.append("loadBalanced", BsonBoolean.TRUE);
+        }
+        run(hello.append("$db", new BsonString("admin")));
+        String nonce = Base64.getEncoder().encodeToString("client-nonce-0123".getBytes(StandardCharsets.US_ASCII));
         String bare = "n=" + user + ",r=" + nonce;
         BsonDocument first = run(new BsonDocument("saslStart", new BsonInt32(1))
                 .append("mechanism", new BsonString("SCRAM-SHA-256"))
                 .append("payload", new BsonBinary(("n,," + bare).getBytes(StandardCharsets.UTF_8)))
                 .append("options", new BsonDocument("skipEmptyExchange", BsonBoolean.TRUE))
                 .append("$db", new BsonString(db)));
+        if (first.getNumber("ok").intValue() != 1) {
+            throw new IOException("authentication refused: " + first.toJson());
+        }
         String serverFirst = new String(first.getBinary("payload").getData(), StandardCharsets.UTF_8);
         String combined = part(serverFirst, "r");
         byte[] salt = Base64.getDecoder().decode(part(serverFirst, "s"));
@@ -62,6 +81,9 @@ final class RawScramClient implements AutoCloseable {
                 .append("payload", new BsonBinary((withoutProof + ",p=" + Base64.getEncoder().encodeToString(proof))
                         .getBytes(StandardCharsets.UTF_8)))
                 .append("$db", new BsonString(db)));
+        if (last.getNumber("ok").intValue() != 1) {
+            throw new IOException("authentication refused: " + last.toJson());
+        }
         if (!last.getBoolean("done").getValue()) {
             throw new IOException("SCRAM not done: " + last.toJson());
         }

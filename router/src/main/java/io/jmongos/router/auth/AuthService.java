@@ -119,11 +119,28 @@ public final class AuthService {
             auth.endConversation();
             BsonDocument user = store.user(c.db(), c.user());
             List<RoleName> roles = roles(user);
+            String unmet = restrictionsUnmet(user, roles, ctx.connection());
+            if (unmet != null) {
+                logAttempt(ctx.connection(), c, auth.speculative(), "AuthenticationRestrictionsUnmet: " + unmet);
+                ctx.delayReply(services.parameters().getInt(AuthParameters.AUTH_FAILED_DELAY_MS));
+                throw new CommandFailedException(ErrorCode.AUTHENTICATION_FAILED, AUTHENTICATION_FAILED);
+            }
             auth.add(new AuthenticatedUser(c.user(), c.db(), roles, RoleResolver.privileges(store, roles)));
             logAttempt(ctx.connection(), c, auth.speculative(), null);
         }
         return new BsonDocument("conversationId", new BsonInt32(1)).append("done", BsonBoolean.valueOf(c.done()))
                 .append("payload", new BsonBinary(out));
+    }
+
+    /** The user's and its custom roles' authenticationRestrictions, checked against the real client address. */
+    private String restrictionsUnmet(BsonDocument user, List<RoleName> roles, ClientConnectionState conn) {
+        String why = AuthenticationRestrictions.unmet(user, conn);
+        for (RoleName r : roles) {
+            if (why == null && !BuiltinRoles.isBuiltin(r)) {
+                why = AuthenticationRestrictions.unmet(store.role(r.db(), r.role()), conn);
+            }
+        }
+        return why;
     }
 
     private ScramCredential credential(String db, String user, ScramMechanism m) {

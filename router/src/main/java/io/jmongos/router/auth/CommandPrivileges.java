@@ -71,6 +71,9 @@ final class CommandPrivileges {
             }
             return out;
         }
+        if (name.equals("renameCollection")) {
+            return rename(command);
+        }
         if (name.equals("explain") && command.isDocument("explain")) {
             BsonDocument inner = command.getDocument("explain");
             return inner.isEmpty() ? List.of(RequiredPrivilege.anyResource())
@@ -88,6 +91,24 @@ final class CommandPrivileges {
             return List.of(RequiredPrivilege.cluster(action));
         }
         return List.of(RequiredPrivilege.anyResource());
+    }
+
+    /** MongoDB: same database, renameCollectionSameDB; across, find+dropCollection then insert+createIndex. */
+    private static List<RequiredPrivilege> rename(BsonDocument command) {
+        String[] from = namespace(collection(command.get("renameCollection")));
+        String[] to = namespace(collection(command.get("to")));
+        if (from[0].equals(to[0])) {
+            return List.of(RequiredPrivilege.on(from[0], from[1], "renameCollectionSameDB"),
+                    RequiredPrivilege.on(to[0], to[1], "renameCollectionSameDB"));
+        }
+        return List.of(RequiredPrivilege.on(from[0], from[1], "find"),
+                RequiredPrivilege.on(from[0], from[1], "dropCollection"),
+                RequiredPrivilege.on(to[0], to[1], "insert"), RequiredPrivilege.on(to[0], to[1], "createIndex"));
+    }
+
+    private static String[] namespace(String ns) {
+        int dot = ns.indexOf('.');
+        return dot < 0 ? new String[] {ns, ""} : new String[] {ns.substring(0, dot), ns.substring(dot + 1)};
     }
 
     private static boolean upserts(BsonDocument command) {

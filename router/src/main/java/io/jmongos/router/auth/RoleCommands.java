@@ -50,6 +50,10 @@ final class RoleCommands {
         BsonDocument doc = new BsonDocument("_id", new BsonString(UserStore.id(db, role)))
                 .append("role", new BsonString(role)).append("db", new BsonString(db))
                 .append("privileges", privileges).append("roles", roles);
+        if (cmd.containsKey("authenticationRestrictions")) {
+            AuthenticationRestrictions.validate(cmd.get("authenticationRestrictions"));
+            doc.append("authenticationRestrictions", cmd.get("authenticationRestrictions"));
+        }
         BsonDocument error = store.insert(UserStore.ROLES, doc);
         if (error != null) {
             throw new CommandFailedException(ROLE_EXISTS_CODE, "Location" + ROLE_EXISTS_CODE,

@@ -204,6 +204,9 @@ final class UserCommands {
     private static void copyOptional(BsonDocument cmd, BsonDocument doc) {
         for (String f : List.of("customData", "authenticationRestrictions")) {
             if (cmd.containsKey(f)) {
+                if (f.equals("authenticationRestrictions")) {
+                    AuthenticationRestrictions.validate(cmd.get(f));
+                }
                 doc.append(f, cmd.get(f));
             }
         }

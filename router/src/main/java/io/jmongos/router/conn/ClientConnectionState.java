@@ -23,6 +23,7 @@ public final class ClientConnectionState {
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private volatile InetSocketAddress clientAddress;
     private volatile InetSocketAddress proxyAddress;
+    private volatile String proxyEndpointId;
     private volatile boolean handshakeDone;
     private volatile boolean loadBalancedHandshake;
     private volatile BsonDocument clientMetadata;
@@ -109,6 +110,19 @@ public final class ClientConnectionState {
     public void setProxiedClient(InetSocketAddress client) {
         this.clientAddress = Objects.requireNonNull(client);
         this.proxyAddress = peerAddress;
+    }
+
+    /**
+     * The cloud endpoint id the PROXY v2 header carried (AWS VPC endpoint id, Azure private link id, GCP PSC
+     * connection id), or null.
+     */
+    public String proxyEndpointId() {
+        return proxyEndpointId;
+    }
+
+    /** Called by the frontend when the PROXY header named a cloud endpoint. */
+    public void setProxyEndpointId(String id) {
+        this.proxyEndpointId = id;
     }
 
     public boolean handshakeDone() {

@@ -8,6 +8,7 @@ import io.jmongos.router.frontend.proxy.MainPortProxyDetector;
 import io.jmongos.router.frontend.proxy.ProxyProtocolGate;
 import io.jmongos.router.frontend.proxy.ProxyProtocolMetrics;
 import io.jmongos.router.frontend.proxy.ProxyProtocolParameters;
+import io.jmongos.router.frontend.proxy.ProxyTrustedSources;
 import io.jmongos.wire.MessageHeader;
 import io.jmongos.router.frontend.tls.TlsPipeline;
 import io.jmongos.router.frontend.tls.TlsServerContext;
@@ -49,6 +50,8 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ProxyProtocolMetrics proxyMetrics;
     private final IncompleteMessageBudget budget;
     private final TlsServerContext tls;
+    /** proxyProtocolTrustedSources (startup only, so read once). */
+    private final ProxyTrustedSources trusted;
     private final ByteCountingHandler traffic;
     private final WireTrafficObserver wireStats;
     private final WireMessageDecoder decoder = new WireMessageDecoder();
@@ -66,6 +69,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.proxyMetrics = proxyMetrics;
         this.budget = budget;
         this.tls = tls;
+        this.trusted = ProxyTrustedSources.of(services.parameters());
         this.traffic = new ByteCountingHandler(services.networkCounters());
         this.wireStats = new WireTrafficObserver(services.networkCounters());
     }
@@ -84,6 +88,12 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         ClientConnectionState state = new ClientConnectionState(services.connections().nextConnectionId(), peer,
                 ch.localAddress(), loadBalancerPort);
         ch.attr(ConnectionAttributes.STATE).set(state);
+        if (loadBalancerPort && !trusted.allows(peer.getAddress())) {
+            ProxyTrustedSources.logRefused(ClientConnectionState.format(peer), state.connectionId());
+            services.connections().release();
+            ch.close();
+            return;
+        }
         state.setCloser(ch::close);
         ChannelPipeline p = ch.pipeline();
         p.addLast(TRAFFIC, traffic);

@@ -12,6 +12,7 @@ import io.jmongos.router.RouterServices;
 import io.jmongos.router.command.CommandOutcome;
 import io.jmongos.router.conn.ClientConnectionState;
 import io.jmongos.router.conn.ConnectionLifecycleListener;
+import io.jmongos.router.frontend.proxy.CloudEndpointIds;
 import io.jmongos.router.frontend.proxy.ProxiedConnection;
 import io.jmongos.router.frontend.proxy.ProxyHeaderAccepted;
 import io.jmongos.router.log.StructuredLog;
@@ -68,6 +69,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             if (p.clientAddress() != null) {
                 state.setProxiedClient(p.clientAddress());
             }
+            state.setProxyEndpointId(CloudEndpointIds.of(p));
             quiet = p.command() == ProxiedConnection.Command.LOCAL;
             open();
             return;

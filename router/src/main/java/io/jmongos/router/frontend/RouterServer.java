@@ -13,6 +13,7 @@ import io.jmongos.router.RouterServices;
 import io.jmongos.router.conn.ClientConnectionState;
 import io.jmongos.router.frontend.proxy.ProxyProtocolMetrics;
 import io.jmongos.router.frontend.proxy.ProxyProtocolParameters;
+import io.jmongos.router.frontend.proxy.ProxyTrustedSources;
 import io.jmongos.router.frontend.tls.RotateCertificatesCommand;
 import io.jmongos.router.frontend.tls.TlsServerContext;
 import io.jmongos.router.frontend.tls.TlsSettings;
@@ -94,6 +95,9 @@ public final class RouterServer implements AutoCloseable {
             if (config.loadBalancerPort() != 0) {
                 loadBalancerPort = bindAll(addresses, config.loadBalancerPort(), true, new ClientChannelInitializer(
                         true, services, runner, workers, proxyParameters, proxyMetrics, budget, tls));
+            }
+            if (loadBalancerPort != 0) {
+                ProxyTrustedSources.of(services.parameters()).logAtStartup(loadBalancerPort);
             }
             List<String> bound = new ArrayList<>();
             addresses.forEach(a -> bound.add(a.getHostAddress()));

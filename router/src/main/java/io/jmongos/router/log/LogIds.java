@@ -49,6 +49,10 @@ public final class LogIds {
     public static final int TLS_ROTATED = JMONGOS_BASE + 101;
     /** A certificate reload failed; the old certificates stay in use. */
     public static final int TLS_ROTATE_FAILED = JMONGOS_BASE + 102;
+    /** At startup: who may send PROXY headers to the LB port (or the warning that anyone may). */
+    public static final int PROXY_TRUST_ANY = JMONGOS_BASE + 103;
+    /** A connection to the LB port from an address outside proxyProtocolTrustedSources was closed. */
+    public static final int PROXY_UNTRUSTED_SOURCE = JMONGOS_BASE + 104;
 
     private LogIds() {
     }

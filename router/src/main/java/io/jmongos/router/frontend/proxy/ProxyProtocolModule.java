@@ -20,6 +20,7 @@ public final class ProxyProtocolModule implements RouterModule {
     public void registerParameters(ServerParameters parameters) {
         if (!parameters.isDefined(ProxyProtocolParameters.TIMEOUT_SECS)) {
             ProxyProtocolParameters.register(parameters);
+            ProxyTrustedSources.register(parameters);
         }
     }
 
