@@ -57,6 +57,19 @@ public final class ShardRegistry implements AutoCloseable {
         return new ShardRegistry(Objects.requireNonNull(connector));
     }
 
+    /** A new connection-backed shard that the registry does not keep (addShard's checks); the caller closes it. */
+    public Shard open(String name, String host) {
+        if (connector == null) {
+            throw new IllegalStateException("a fixed shard registry connects to no shard");
+        }
+        return connector.connect(name, host);
+    }
+
+    /** Whether this registry follows the config server (a cluster router) rather than holding fixed shards. */
+    public boolean followsConfigServer() {
+        return connector != null;
+    }
+
     /** The shard called {@code name}; ShardNotFound (70) when there is none. */
     public Shard get(String name) {
         Member m = members.get(name);

@@ -1,0 +1,20 @@
+package io.jmongos.router.cluster;
+
+import io.jmongos.router.RouterServices;
+
+/** Registers the commands of a cluster router: addShard, listShards, removeShard, enableSharding. */
+public final class ClusterCommands {
+    private ClusterCommands() {
+    }
+
+    /**
+     * @param configHost the config server's connection string, handed to each shard as part of its identity
+     */
+    public static void install(RouterServices services, ConfigCatalog catalog, String configHost) {
+        ClusterContext cluster = new ClusterContext(catalog, configHost);
+        services.commands().register(new AddShardCommand(cluster));
+        services.commands().register(new ListShardsCommand(cluster));
+        services.commands().register(new RemoveShardCommand(cluster));
+        services.commands().register(new EnableShardingCommand());
+    }
+}
