@@ -30,6 +30,7 @@ import io.jmongos.router.param.CoreParameters;
 import io.jmongos.router.param.ServerParameters;
 import io.jmongos.router.shard.InProcessShard;
 import io.jmongos.router.shard.Shard;
+import io.jmongos.router.shardsvr.ShardServerModule;
 import io.jmongos.server.config.ServerSettings;
 import io.jmongos.server.config.SettingsParser;
 import io.jmongos.server.log.LoggingSetup;
@@ -180,6 +181,16 @@ public final class JmongosServer implements AutoCloseable {
     /** The LB port as bound, 0 when off. */
     public int loadBalancerPort() {
         return frontend.loadBalancerPort();
+    }
+
+    /** The shard or config server part of this process; IllegalStateException on a router. */
+    public ShardServerModule shardServer() {
+        for (RouterModule m : modules) {
+            if (m instanceof ShardServerModule s) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("not a shard or config server (clusterRole " + settings.clusterRole() + ")");
     }
 
     public RouterServices services() {

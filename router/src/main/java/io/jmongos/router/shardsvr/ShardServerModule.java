@@ -1,5 +1,9 @@
 package io.jmongos.router.shardsvr;
 
+import org.bson.types.ObjectId;
+
+import io.jmongos.common.CommandFailedException;
+import io.jmongos.common.ErrorCode;
 import io.jmongos.engine.EmbeddedEngine;
 import io.jmongos.router.ClusterRole;
 import io.jmongos.router.RouterModule;
@@ -22,6 +26,12 @@ public final class ShardServerModule implements RouterModule {
 
     private final ClusterRole role;
     private volatile ShardServerReapers reapers;
+    private volatile ShardingState sharding;
+    private volatile ObjectId clusterId;
+    private volatile DatabaseVersionCheck versions;
+    private volatile ConfigServerConnector connector = ShardServerModule::noConnector;
+    private Shard configServer;
+    private String configServerAddress;
 
     public ShardServerModule(ClusterRole role) {
         if (!role.servesData()) {
@@ -51,7 +61,67 @@ public final class ShardServerModule implements RouterModule {
         EmbeddedEngine engine = engineOf(services);
         ShardServerCommands.install(services, role, engine);
         ShardServerStatus.register(services.serverStatus(), engine);
+        if (role == ClusterRole.CONFIGSVR) {
+            clusterId = ConfigServerBootstrap.run(services.primaryShard());
+        }
+        sharding = new ShardingState(services.primaryShard());
+        DatabaseCriticalSections sections = new DatabaseCriticalSections();
+        versions = new DatabaseVersionCheck(sharding, new ConfigServerClient(this::configServer), sections);
+        services.interceptors().add(versions);
+        services.commands().register(new ShardsvrAddShardCommand(role, sharding));
+        services.commands().register(new MovePrimaryCriticalSectionCommand(true, sections, versions));
+        services.commands().register(new MovePrimaryCriticalSectionCommand(false, sections, versions));
+        services.commands().register(new FlushDatabaseCacheUpdatesCommand(versions));
         reapers = new ShardServerReapers(engine, services.parameters());
+    }
+
+    /** On the config server: the cluster id of {@code config.version}; null on a shard server. */
+    public ObjectId clusterId() {
+        return clusterId;
+    }
+
+    /** This shard's identity in its cluster, or null before {@code _shardsvrAddShard}. */
+    public ShardIdentity identity() {
+        ShardingState s = sharding;
+        return s == null ? null : s.identity();
+    }
+
+    /** The cached placement of {@code db} (primary and version), or null (for tests and diagnostics). */
+    public DatabasePlacement cachedDatabase(String db) {
+        DatabaseVersionCheck v = versions;
+        return v == null ? null : v.cached(db);
+    }
+
+    /**
+     * How this shard reaches the config server named in its identity (a remote shard over the wire in a cluster; an
+     * in-process shard in tests). Until set, refreshing a database version fails with 6 HostUnreachable.
+     */
+    public void useConfigServer(ConfigServerConnector c) {
+        connector = java.util.Objects.requireNonNull(c);
+        closeConfigServer();
+    }
+
+    /** The config server of the current identity, connected on first use and again when the identity changes. */
+    private synchronized Shard configServer() {
+        ShardIdentity id = sharding.requireIdentity();
+        if (configServer == null || !id.configsvrConnectionString().equals(configServerAddress)) {
+            closeConfigServer();
+            configServer = connector.connect(id.configsvrConnectionString());
+            configServerAddress = id.configsvrConnectionString();
+        }
+        return configServer;
+    }
+
+    private synchronized void closeConfigServer() {
+        if (configServer != null) {
+            configServer.close();
+            configServer = null;
+        }
+    }
+
+    private static Shard noConnector(String connectionString) {
+        throw new CommandFailedException(ErrorCode.HOST_UNREACHABLE, "cannot reach the config server "
+                + connectionString + ": this shard server has no config server client yet");
     }
 
     static EmbeddedEngine engineOf(RouterServices services) {
@@ -73,5 +143,6 @@ public final class ShardServerModule implements RouterModule {
         if (r != null) {
             r.close();
         }
+        closeConfigServer();
     }
 }

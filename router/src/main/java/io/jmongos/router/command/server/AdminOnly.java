@@ -5,11 +5,11 @@ import io.jmongos.common.ErrorCode;
 import io.jmongos.router.command.CommandContext;
 
 /** MongoDB's rule for admin-only commands: they run only against the admin database. */
-final class AdminOnly {
+public final class AdminOnly {
     private AdminOnly() {
     }
 
-    static void check(CommandContext ctx, String command) {
+    public static void check(CommandContext ctx, String command) {
         if (!"admin".equals(ctx.db())) {
             throw new CommandFailedException(ErrorCode.UNAUTHORIZED,
                     command + " may only be run against the admin database.");
