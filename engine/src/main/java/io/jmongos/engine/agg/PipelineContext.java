@@ -74,6 +74,11 @@ public interface PipelineContext {
     }
 
     /** Randomness for {@code $sample}. */
+    /** {@code $indexStats}: one document per index of the aggregated collection; none when it is missing. */
+    default List<BsonDocument> indexStats() {
+        return List.of();
+    }
+
     default Random random() {
         return new Random();
     }

@@ -13,6 +13,7 @@ import io.jmongos.engine.agg.stage.CollStatsStage;
 import io.jmongos.engine.agg.stage.DocumentsStage;
 import io.jmongos.engine.agg.stage.FacetStage;
 import io.jmongos.engine.agg.stage.GraphLookupStage;
+import io.jmongos.engine.agg.stage.IndexStatsStage;
 import io.jmongos.engine.agg.stage.LookupStage;
 import io.jmongos.engine.agg.stage.MergeStage;
 import io.jmongos.engine.agg.stage.OutStage;
@@ -40,7 +41,7 @@ final class StageRegistry {
     /** Stages MongoDB has that jmongos does not implement: refused by name rather than silently ignored. */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("$setWindowFields", "$densify",
             "$fill", "$geoNear", "$search", "$searchMeta", "$vectorSearch",
-            "$indexStats", "$currentOp", "$listSessions", "$listLocalSessions", "$changeStream",
+            "$currentOp", "$listSessions", "$listLocalSessions", "$changeStream",
             "$changeStreamSplitLargeEvent", "$planCacheStats", "$listSearchIndexes", "$listSampledQueries",
             "$shardedDataDistribution", "$queryStats", "$listClusterCatalog");
 
@@ -96,11 +97,12 @@ final class StageRegistry {
         if (name.equals("$documents") && index != 0) {
             throw AggErrors.fail(40602, "$documents is only valid as the first stage in a pipeline");
         }
-        if (name.equals("$collStats") && mode == Mode.FACET) {
+        boolean firstOnly = name.equals("$collStats") || name.equals("$indexStats");
+        if (firstOnly && mode == Mode.FACET) {
             throw AggErrors.fail(40600, name + " is not allowed to be used within a $facet stage");
         }
-        if (name.equals("$collStats") && (index != 0 || mode != Mode.TOP)) {
-            throw AggErrors.fail(40602, "$collStats is only valid as the first stage in a pipeline");
+        if (firstOnly && (index != 0 || mode != Mode.TOP)) {
+            throw AggErrors.fail(40602, name + " is only valid as the first stage in a pipeline");
         }
     }
 
@@ -129,6 +131,7 @@ final class StageRegistry {
             case "$unionWith": return UnionWithStage.parse(spec, p -> parse(p, Mode.UNION_WITH));
             case "$documents": return DocumentsStage.parse(spec);
             case "$collStats": return CollStatsStage.parse(spec);
+            case "$indexStats": return IndexStatsStage.parse(spec);
             case "$redact": return RedactStage.parse(spec);
             case "$out": return OutStage.parse(spec);
             case "$merge": return MergeStage.parse(spec, p -> parse(p, Mode.UPDATE));

@@ -31,6 +31,7 @@ public final class Catalog {
     private final ConcurrentHashMap<Namespace, ViewMeta> views = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ConcurrentHashMap<Namespace, Object> pendingOwners = new ConcurrentHashMap<>();
+    private final IndexUsage usage = new IndexUsage();
     private long nextId;
 
     public Catalog(RocksStore store) {
@@ -60,6 +61,11 @@ public final class Catalog {
             byte[] next = snap.get(store.catalog(), CatalogCodec.NEXT_ID_KEY);
             nextId = next == null ? 1 : java.nio.ByteBuffer.wrap(next).getLong();
         }
+    }
+
+    /** Query uses of each index since startup ($indexStats). */
+    public IndexUsage usage() {
+        return usage;
     }
 
     /** Holds the shared (data operation) lock until closed. */

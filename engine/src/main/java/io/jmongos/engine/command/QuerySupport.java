@@ -76,8 +76,12 @@ public final class QuerySupport {
                     plan.reverse(), false);
         }
         if (plan.index() == null) {
+            if (!plan.isCollectionScan()) {
+                services.catalog().usage().usedId(c);
+            }
             return new RecordScan(view, services.store(), plan.ranges(), plan.reverse());
         }
+        services.catalog().usage().used(plan.index());
         return new IndexScan(view, services.store(), c, plan.ranges(), plan.reverse(), plan.dedupe());
     }
 }

@@ -14,6 +14,8 @@ import io.jmongos.engine.agg.MergeTarget;
 import io.jmongos.engine.agg.Pipeline;
 import io.jmongos.engine.agg.PipelineContext;
 import io.jmongos.engine.catalog.CollectionMeta;
+import io.jmongos.engine.catalog.IndexMeta;
+import io.jmongos.engine.catalog.IndexUsage;
 import io.jmongos.engine.catalog.Namespace;
 import io.jmongos.engine.command.OperationContext;
 import io.jmongos.engine.command.QuerySupport;
@@ -22,7 +24,11 @@ import io.jmongos.engine.command.diag.CollStatsCommand;
 import io.jmongos.engine.exec.DocumentStream;
 import io.jmongos.engine.storage.ReadView;
 import org.bson.BsonArray;
+import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
@@ -76,6 +82,30 @@ final class EnginePipelineContext implements PipelineContext {
                     + "] not found.");
         }
         return CollStatsCommand.storageStats(op.services(), c, scale);
+    }
+
+    @Override
+    public List<BsonDocument> indexStats() {
+        CollectionMeta c = op.collection(ns);
+        if (c == null) {
+            return List.of();
+        }
+        IndexUsage usage = op.catalog().usage();
+        List<BsonDocument> out = new ArrayList<>();
+        BsonDocument idKey = new BsonDocument("_id", new BsonInt32(1));
+        out.add(indexStat(CollectionMeta.ID_INDEX_NAME, idKey, usage.of(c.id()), new BsonDocument("v",
+                new BsonInt32(2)).append("key", idKey).append("name", new BsonString(CollectionMeta.ID_INDEX_NAME))));
+        for (IndexMeta i : c.indexes()) {
+            out.add(indexStat(i.name(), i.keyPattern(), usage.of(i.id()), i.spec()));
+        }
+        return out;
+    }
+
+    private static BsonDocument indexStat(String name, BsonDocument key, IndexUsage.Accesses a, BsonDocument spec) {
+        return new BsonDocument("name", new BsonString(name)).append("key", key).append("host", new BsonString(HOST))
+                .append("accesses", new BsonDocument("ops", new BsonInt64(a.ops().get()))
+                        .append("since", new BsonDateTime(a.sinceMillis())))
+                .append("spec", spec);
     }
 
     @Override

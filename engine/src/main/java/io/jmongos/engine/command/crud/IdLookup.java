@@ -41,6 +41,7 @@ final class IdLookup {
                             BsonValue id, Deadline deadline, Variables vars) {
         Projection projection = q.projection() == null || q.projection().isEmpty() ? null
                 : Projection.compile(q.projection(), q.filter(), vars);
+        services.catalog().usage().usedId(c);
         byte[] bson = view.get(services.store().records(), CollectionWriter.recordKey(c, id));
         List<BsonDocument> docs = bson == null ? List.of() : List.of(BsonBytes.toRaw(bson));
         return new QueryStream(new ListStream(docs), null, null, q.skip(), q.limit(), projection,

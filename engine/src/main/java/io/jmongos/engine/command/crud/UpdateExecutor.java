@@ -58,6 +58,7 @@ final class UpdateExecutor {
         QuerySupport.Query q = new QuerySupport.Query(s.query(), null, 0, 1, null, s.hint());
         BsonValue id = IdLookup.idOf(q);
         if (id != null) {
+            op.services().catalog().usage().usedId(c);
             return singleById(op, c, s, txn, id);
         }
         BsonDocument found;
