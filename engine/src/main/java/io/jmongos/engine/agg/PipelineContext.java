@@ -48,6 +48,18 @@ public interface PipelineContext {
      */
     MergeTarget mergeTarget(String collection, List<String> onFields);
 
+    /**
+     * {@code $merge} into {@code db.collection} ({@code db} null: this database). Another database is refused
+     * (238) unless the context can write there.
+     */
+    default MergeTarget mergeTarget(String db, String collection, List<String> onFields) {
+        if (db == null || db.equals(database())) {
+            return mergeTarget(collection, onFields);
+        }
+        throw new CommandFailedException(ErrorCode.NOT_IMPLEMENTED, "$merge into another database (" + db
+                + ") is not supported here");
+    }
+
     /** The command's {@code let} document (constant expressions), or null. */
     default BsonDocument commandLet() {
         return null;

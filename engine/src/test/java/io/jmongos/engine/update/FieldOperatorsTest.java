@@ -95,6 +95,12 @@ class FieldOperatorsTest {
         assertApplyError("{$rename: {'a.0': 'b'}}", "{_id: 1, a: [1]}", 2, "The source field cannot be an array element");
         assertApplyError("{$rename: {a: 'b.0'}}", "{_id: 1, a: 1, b: [1]}", 2,
                 "The destination field cannot be an array element");
+        // MongoDB's RenameNode: a source path through a scalar is a missing source (no-op); a target path through
+        // a scalar cannot be created (28 PathNotViable)
+        assertUpdate("{$rename: {'a.b': 'c'}}", "{_id: 1, a: 5}", "{_id: 1, a: 5}");
+        assertUpdate("{$rename: {'a.b.c': 'd'}}", "{_id: 1, a: {b: 'x'}}", "{_id: 1, a: {b: 'x'}}");
+        assertApplyError("{$rename: {x: 'a.b'}}", "{_id: 1, x: 1, a: 5}", 28,
+                "Cannot create field 'b' in element {a: 5}");
         U.assertCompileError("{$rename: {a: 1}}", 2, "The 'to' field for $rename must be a string: a: 1");
         U.assertCompileError("{$rename: {a: 'a'}}", 2, "The source and target field for $rename must differ");
         U.assertCompileError("{$rename: {a: 'a.b'}}", 2, "must not be on the same path");

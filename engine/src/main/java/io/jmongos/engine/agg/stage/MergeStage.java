@@ -42,11 +42,7 @@ public final class MergeStage implements Stage {
         return new LazyIterator<>() {
             @Override
             protected BsonDocument compute() {
-                if (spec.db != null && !spec.db.equals(ctx.context().database())) {
-                    throw AggErrors.fail(ErrorCode.NOT_IMPLEMENTED, "$merge into another database (" + spec.db
-                            + ") is not supported by jmongos");
-                }
-                MergeTarget target = ctx.context().mergeTarget(spec.coll, spec.on);
+                MergeTarget target = ctx.context().mergeTarget(spec.db, spec.coll, spec.on);
                 while (input.hasNext()) {
                     mergeOne(target, input.next(), ctx);
                 }

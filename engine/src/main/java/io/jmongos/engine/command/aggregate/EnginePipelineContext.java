@@ -158,8 +158,16 @@ final class EnginePipelineContext implements PipelineContext {
 
     @Override
     public MergeTarget mergeTarget(String collection, List<String> onFields) {
-        refuseView(collection);
-        return EngineMergeTarget.open(op, Namespace.of(op.db(), collection), onFields);
+        return mergeTarget(op.db(), collection, onFields);
+    }
+
+    @Override
+    public MergeTarget mergeTarget(String db, String collection, List<String> onFields) {
+        Namespace target = Namespace.of(db == null ? op.db() : db, collection);
+        if (op.catalog().view(target) != null) {
+            throw Views.notACollection(target);
+        }
+        return EngineMergeTarget.open(op, target, onFields);
     }
 
     private void refuseView(String collection) {
