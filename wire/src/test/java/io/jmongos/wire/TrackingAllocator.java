@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An unpooled allocator that remembers every buffer it hands out, so a test can assert all were released. */
-final class TrackingAllocator extends AbstractByteBufAllocator {
+public final class TrackingAllocator extends AbstractByteBufAllocator {
     private final List<ByteBuf> allocated = new ArrayList<>();
 
-    TrackingAllocator(boolean preferDirect) {
+    public TrackingAllocator(boolean preferDirect) {
         super(preferDirect);
     }
 
@@ -37,11 +37,11 @@ final class TrackingAllocator extends AbstractByteBufAllocator {
         return buf;
     }
 
-    int allocatedCount() {
+    public int allocatedCount() {
         return allocated.size();
     }
 
-    void assertAllReleased() {
+    public void assertAllReleased() {
         for (ByteBuf buf : allocated) {
             assertThat(buf.refCnt()).as("refCnt of %s", buf).isZero();
         }

@@ -1,0 +1,298 @@
+package io.jmongos.wire.client;
+
+import io.jmongos.wire.OpMsgReply;
+import io.jmongos.wire.OpMsgRequest;
+import io.jmongos.wire.RequestIds;
+import io.jmongos.wire.WireCompressor;
+import io.jmongos.wire.WireFrameDecoder;
+import io.jmongos.wire.WireReply;
+import io.jmongos.wire.WireReplyDecoder;
+import io.jmongos.wire.WireRequest;
+import io.jmongos.wire.WireRequestEncoder;
+import io.jmongos.wire.client.WireClientException.Kind;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ConnectTimeoutException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * One client connection speaking the wire protocol over Netty with {@code wire}'s own codecs
+ * ({@link WireFrameDecoder}, {@link WireReplyDecoder}, {@link WireRequestEncoder}): request ids from
+ * {@link RequestIds}, the responseTo of every reply checked against the oldest outstanding request (a mismatch is a
+ * protocol error that closes the connection), a timeout per request, and compression negotiated in the optional
+ * {@code hello} handshake. Thread-safe; requests may be pipelined and are answered in order.
+ *
+ * <p>This is the connection only: pooling, reconnecting and host state belong to its users (the router's remote
+ * shard pool), as the Java driver keeps {@code DefaultConnectionPool} apart from {@code InternalStreamConnection}.
+ */
+public final class WireClientConnection implements AutoCloseable {
+    /**
+     * How much longer than a request's own timeout a blocking caller waits: the event loop's timer fails the request
+     * first, this margin only guards against a stalled event loop.
+     */
+    static final long BLOCKING_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Channel channel;
+    private final WireClientOptions options;
+    private volatile WireCompressor compressor = WireCompressor.NOOP;
+    private volatile BsonDocument helloReply;
+
+    private WireClientConnection(Channel channel, WireClientOptions options) {
+        this.channel = channel;
+        this.options = options;
+    }
+
+    /** Adds the client codecs and the reply matcher to a channel's pipeline. */
+    static void installPipeline(ChannelPipeline pipeline, int maxMessageSize) {
+        pipeline.addLast(new WireFrameDecoder(maxMessageSize), new WireReplyDecoder(maxMessageSize),
+                new WireRequestEncoder(), new WireClientHandler());
+    }
+
+    /** A connection over a channel whose pipeline {@link #installPipeline} built (no handshake run yet). */
+    static WireClientConnection attach(Channel channel, WireClientOptions options) {
+        return new WireClientConnection(channel, options);
+    }
+
+    /**
+     * Connects to {@code address}, writes the preamble, and runs the handshake when the options ask for one; the
+     * future fails with a {@link WireClientException} (CONNECT_FAILED, CONNECT_TIMEOUT, HANDSHAKE_FAILED, ...).
+     */
+    public static CompletableFuture<WireClientConnection> connectAsync(WireClientResources resources,
+                                                                       InetSocketAddress address,
+                                                                       WireClientOptions options) {
+        CompletableFuture<WireClientConnection> result = new CompletableFuture<>();
+        Bootstrap bootstrap = new Bootstrap().group(resources.group()).channel(resources.channelClass())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        options.connectTimeout().toMillis()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        installPipeline(ch.pipeline(), options.maxMessageSize());
+                    }
+                });
+        bootstrap.connect(address).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                Kind kind = f.cause() instanceof ConnectTimeoutException ? Kind.CONNECT_TIMEOUT : Kind.CONNECT_FAILED;
+                result.completeExceptionally(new WireClientException(kind, "could not connect to "
+                        + hostAndPort(address) + ": " + f.cause().getMessage(), f.cause()));
+                return;
+            }
+            WireClientConnection connection = new WireClientConnection(f.channel(), options);
+            connection.start().whenComplete((ignored, error) -> {
+                if (error == null) {
+                    result.complete(connection);
+                } else {
+                    connection.close();
+                    result.completeExceptionally(unwrap(error));
+                }
+            });
+        });
+        return result;
+    }
+
+    /** Blocking {@link #connectAsync}. */
+    public static WireClientConnection connect(WireClientResources resources, InetSocketAddress address,
+                                               WireClientOptions options) {
+        long bound = options.connectTimeout().toNanos() * 2 + BLOCKING_MARGIN_NANOS;
+        CompletableFuture<WireClientConnection> f = connectAsync(resources, address, options);
+        try {
+            return await(f, bound, null);
+        } catch (WireClientException e) {
+            f.thenAccept(WireClientConnection::close);
+            throw e;
+        }
+    }
+
+    /** Connects to the loopback address's {@code port} on the {@linkplain WireClientResources#shared shared} group. */
+    public static WireClientConnection connect(int port, WireClientOptions options) {
+        return connect(WireClientResources.shared(), new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                options);
+    }
+
+    /** Writes the preamble (unflushed, so it leaves with the first message) and runs the handshake if asked. */
+    CompletableFuture<Void> start() {
+        WireClientOptions.Preamble preamble = options.preamble();
+        if (preamble != null) {
+            byte[] bytes = preamble.bytes(localAddress(), remoteAddress());
+            channel.write(Unpooled.wrappedBuffer(bytes));
+        }
+        if (!options.handshake()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        OpMsgRequest hello = OpMsgRequest.of(RequestIds.next(), ClientHandshake.hello(options));
+        return send(hello, options.connectTimeout()).thenAccept(reply -> {
+            BsonDocument body = bodyOf(reply);
+            compressor = ClientHandshake.settle(body, options.compressors());
+            helloReply = body;
+        });
+    }
+
+    /** The handshake's hello reply, or null when the connection made no handshake. */
+    public BsonDocument helloReply() {
+        return helloReply;
+    }
+
+    /** The compressor the handshake agreed ({@link WireCompressor#NOOP}: none). */
+    public WireCompressor compressor() {
+        return compressor;
+    }
+
+    /** Runs {@code command} on {@code db} with the default request timeout and returns the reply document. */
+    public BsonDocument command(String db, BsonDocument command) {
+        return command(db, command, options.requestTimeout());
+    }
+
+    /**
+     * Runs {@code command} on {@code db} and returns the reply document, whatever its {@code ok}.
+     *
+     * @throws WireClientException when no reply arrives (TIMEOUT, CLOSED, PROTOCOL, INTERRUPTED)
+     */
+    public BsonDocument command(String db, BsonDocument command, Duration timeout) {
+        return await(commandAsync(db, command, timeout), timeout.toNanos() + BLOCKING_MARGIN_NANOS, this);
+    }
+
+    /**
+     * Sends {@code command} as an OP_MSG on {@code db} ({@code $db} is added unless present; if present it must
+     * name {@code db}), compressed with the negotiated compressor unless it is a handshake or authentication command.
+     */
+    public CompletableFuture<BsonDocument> commandAsync(String db, BsonDocument command, Duration timeout) {
+        BsonDocument body = withDb(db, command);
+        String name = command.isEmpty() ? "" : command.getFirstKey();
+        WireCompressor use = ClientHandshake.NEVER_COMPRESSED.contains(name) ? WireCompressor.NOOP : compressor;
+        OpMsgRequest request = new OpMsgRequest(RequestIds.next(), 0, body, Map.of(), use);
+        return send(request, timeout).thenApply(WireClientConnection::bodyOf);
+    }
+
+    /**
+     * Sends any request as given (an OP_QUERY handshake, an OP_MSG with flags or document sequences). The future
+     * gets the reply, or {@code null} once written for a moreToCome OP_MSG (which expects none); take request ids
+     * from {@link #nextRequestId()}.
+     */
+    public CompletableFuture<WireReply> send(WireRequest request, Duration timeout) {
+        CompletableFuture<WireReply> reply = new CompletableFuture<>();
+        channel.writeAndFlush(new ClientExchange(request, reply, timeout.toNanos()))
+                .addListener((ChannelFutureListener) f -> {
+                    if (!f.isSuccess()) {
+                        // A closed channel's pipeline no longer has the handler that would fail the exchange.
+                        reply.completeExceptionally(f.cause() instanceof WireClientException w ? w
+                                : new WireClientException(Kind.CLOSED, "connection to " + channel.remoteAddress()
+                                        + " is closed", f.cause()));
+                    }
+                });
+        return reply;
+    }
+
+    /** Blocking {@link #send}. */
+    public WireReply exchange(WireRequest request) {
+        Duration timeout = options.requestTimeout();
+        return await(send(request, timeout), timeout.toNanos() + BLOCKING_MARGIN_NANOS, this);
+    }
+
+    /** A fresh request id for {@link #send}. */
+    public static int nextRequestId() {
+        return RequestIds.next();
+    }
+
+    public boolean isOpen() {
+        return channel.isActive();
+    }
+
+    /** The local socket address, or null when the channel is not a socket (an embedded test channel). */
+    public InetSocketAddress localAddress() {
+        return channel.localAddress() instanceof InetSocketAddress a ? a : null;
+    }
+
+    /** The server's socket address, or null when the channel is not a socket (an embedded test channel). */
+    public InetSocketAddress remoteAddress() {
+        return channel.remoteAddress() instanceof InetSocketAddress a ? a : null;
+    }
+
+    /** Completes when the connection has closed, for whatever reason. */
+    public CompletableFuture<Void> closeFuture() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        channel.closeFuture().addListener(ignored -> f.complete(null));
+        return f;
+    }
+
+    /** Closes the connection; outstanding requests fail with CLOSED. Returns at once. */
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return "WireClientConnection{" + channel.localAddress() + " -> " + channel.remoteAddress() + "}";
+    }
+
+    static String hostAndPort(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    private static BsonDocument withDb(String db, BsonDocument command) {
+        BsonValue present = command.get("$db");
+        if (present != null) {
+            if (!present.isString() || !present.asString().getValue().equals(db)) {
+                throw new IllegalArgumentException("command names $db " + present + " but runs on " + db);
+            }
+            return command;
+        }
+        BsonDocument body = new BsonDocument();
+        body.putAll(command);
+        body.put("$db", new BsonString(db));
+        return body;
+    }
+
+    private static BsonDocument bodyOf(WireReply reply) {
+        if (reply instanceof OpMsgReply msg) {
+            return msg.body();
+        }
+        throw new WireClientException(Kind.PROTOCOL, "an OP_MSG request was answered with " + reply.opCode());
+    }
+
+    /** Waits for {@code f}; on a stalled event loop or an interrupt the connection (if any) is closed. */
+    private static <T> T await(CompletableFuture<T> f, long boundNanos, WireClientConnection connection) {
+        try {
+            return f.get(boundNanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (connection != null) {
+                connection.close();
+            }
+            throw new WireClientException(Kind.INTERRUPTED, "interrupted while waiting for a reply", e);
+        } catch (TimeoutException e) {
+            if (connection != null) {
+                connection.close();
+            }
+            throw new WireClientException(Kind.TIMEOUT, "no reply within "
+                    + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms (event loop stalled)", e);
+        }
+    }
+
+    private static WireClientException unwrap(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof WireClientException w) {
+            return w;
+        }
+        return new WireClientException(Kind.CLOSED, String.valueOf(cause), cause);
+    }
+}
