@@ -87,6 +87,7 @@ public final class RouterBootstrap {
         services.interceptors().add(new SessionInterceptor(services));
         services.interceptors().add(new OperationTrackingInterceptor(services.operations()));
         services.connectionListeners().add(services.loadBalancerCleanup().listener());
+        services.health().addConnectionWork(services.loadBalancerCleanup()::holdsDrainWork);
         SessionStatusSections.register(services.serverStatus(), services);
         services.sessions().startReapers();
         modules.forEach(m -> m.install(services));

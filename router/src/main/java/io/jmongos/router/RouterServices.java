@@ -16,6 +16,8 @@ import io.jmongos.router.command.data.RouterStages;
 import io.jmongos.router.conn.ConnectionLifecycleListener;
 import io.jmongos.router.conn.ConnectionRegistry;
 import io.jmongos.router.conn.NetworkSettings;
+import io.jmongos.router.health.RouterHealth;
+import io.jmongos.router.metrics.RouterMeters;
 import io.jmongos.router.param.ServerParameters;
 import io.jmongos.router.cursor.ClusterCursorManager;
 import io.jmongos.router.cursor.CursorKillReason;
@@ -66,6 +68,8 @@ public class RouterServices implements AutoCloseable {
     private final OpCounters opCounters = new OpCounters();
     private final NetworkCounters networkCounters = new NetworkCounters();
     private final ServerStatusSections serverStatus = new ServerStatusSections();
+    private final RouterHealth health = new RouterHealth();
+    private final RouterMeters metrics = new RouterMeters();
     private final AtomicInteger slowMs = new AtomicInteger(DEFAULT_SLOW_MS);
     private volatile BsonDocument cmdLineOpts = new BsonDocument("argv", new BsonArray())
             .append("parsed", new BsonDocument());
@@ -194,6 +198,16 @@ public class RouterServices implements AutoCloseable {
     /** serverStatus sections; services register theirs here (e.g. transactions, metrics.cursor). */
     public ServerStatusSections serverStatus() {
         return serverStatus;
+    }
+
+    /** Readiness checks, the drain state and what a drain waits for (HTTP endpoint, HAProxy agent, hello). */
+    public RouterHealth health() {
+        return health;
+    }
+
+    /** The router's own meters and the Prometheus registry behind {@code GET /metrics}. */
+    public RouterMeters metrics() {
+        return metrics;
     }
 
     /** Commands slower than this many milliseconds are logged as "Slow query" (51803). */

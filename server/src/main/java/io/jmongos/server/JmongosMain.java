@@ -2,7 +2,6 @@ package io.jmongos.server;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 import io.jmongos.router.command.server.BuildVersion;
 import io.jmongos.server.config.CommandLineOptions;
@@ -12,8 +11,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The command line: {@code java -jar jmongos.jar [options]}. Bad options, bad values, a port in use: one line
- * on stderr and exit code 2. Runs until SIGINT/SIGTERM, then shuts down cleanly; SIGHUP reloads the TLS
- * certificates.
+ * on stderr and exit code 2. Runs until SIGINT/SIGTERM (or the {@code shutdown} command), then drains and shuts down
+ * ({@link ShutdownSignals}); exits 0. SIGHUP reloads the TLS certificates.
  */
 public final class JmongosMain {
     private JmongosMain() {
@@ -21,9 +20,7 @@ public final class JmongosMain {
 
     public static void main(String[] args) {
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), true);
-        if (code != 0) {
-            System.exit(code);
-        }
+        System.exit(code);
     }
 
     /**
@@ -62,16 +59,9 @@ public final class JmongosMain {
             return 0;
         }
         CertificateReloadSignal.install(server);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "jmongos-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "jmongos-shutdown"));
+        ShutdownSignals.install(server);
+        server.awaitClosed();
         return 0;
     }
 }

@@ -3,6 +3,8 @@ package io.jmongos.server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -19,7 +21,9 @@ import io.jmongos.router.RouterServices;
 import io.jmongos.router.auth.AuthParameters;
 import io.jmongos.router.auth.AuthService;
 import io.jmongos.router.frontend.FrontendConfig;
+import io.jmongos.router.drain.GracefulDrain;
 import io.jmongos.router.frontend.ListenerBindException;
+import io.jmongos.router.frontend.OperatorListeners;
 import io.jmongos.router.frontend.RouterServer;
 import io.jmongos.router.frontend.tls.TlsConfigException;
 import io.jmongos.router.frontend.tls.TlsServerContext;
@@ -48,10 +52,14 @@ public final class JmongosServer implements AutoCloseable {
     private final RouterServices services;
     private final List<RouterModule> modules;
     private final RouterServer frontend;
+    private final OperatorListeners operators;
+    private final AtomicReference<GracefulDrain> drain = new AtomicReference<>();
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
     private boolean closed;
 
     private JmongosServer(ServerSettings settings, Shard shard, RouterServices services, List<RouterModule> modules,
-                          RouterServer frontend) {
+                          RouterServer frontend, OperatorListeners operators) {
+        this.operators = operators;
         this.settings = settings;
         this.shard = shard;
         this.services = services;
@@ -91,6 +99,7 @@ public final class JmongosServer implements AutoCloseable {
         Shard shard = openShard(settings);
         RouterServer frontend = null;
         RouterServices services = null;
+        OperatorListeners operators = null;
         try {
             services = new RouterServices(shard, params);
             services.network().setCompressors(settings.compressors());
@@ -102,14 +111,18 @@ public final class JmongosServer implements AutoCloseable {
             frontend = new RouterServer(new FrontendConfig(settings.bindIps(), settings.bindAll(), settings.port(),
                     lbPort), services, tls);
             frontend.start();
-            JmongosServer server = new JmongosServer(settings, shard, services, modules, frontend);
+            operators = OperatorListeners.start(frontend, settings.httpPort());
+            JmongosServer server = new JmongosServer(settings, shard, services, modules, frontend, operators);
+            services.health().setShutdownHandler(server::shutdownInBackground);
             server.logWaiting();
             LoggingSetup.startupDone();
             return server;
         } catch (ListenerBindException e) {
+            closeOperators(operators);
             closeQuietly(frontend, modules, services, shard);
             throw new StartupException(e.getMessage(), e);
         } catch (RuntimeException e) {
+            closeOperators(operators);
             closeQuietly(frontend, modules, services, shard);
             throw e;
         }
@@ -169,7 +182,13 @@ public final class JmongosServer implements AutoCloseable {
         if (settings.clusterRole().servesData()) {
             b.addKeyValue("clusterRole", settings.clusterRole().mongodName());
         }
-                b.addKeyValue("bindIp", services.network().bindAddresses())
+        if (operators.httpPort() != 0) {
+            b.addKeyValue("httpPort", operators.httpPort());
+        }
+        if (operators.agentCheckPort() != 0) {
+            b.addKeyValue("agentCheckPort", operators.agentCheckPort());
+        }
+        b.addKeyValue("bindIp", services.network().bindAddresses())
                 .addKeyValue("ssl", frontend.tls().mode().enabled() ? "on" : "off").log();
     }
 
@@ -225,7 +244,63 @@ public final class JmongosServer implements AutoCloseable {
         frontend.tls().reload(message);
     }
 
-    /** Stop listening, close every connection, then the store. Idempotent. */
+    /** The operators' HTTP port as bound ({@code --httpPort}); 0 when off. */
+    public int httpPort() {
+        return operators.httpPort();
+    }
+
+    /** The HAProxy agent-check port as bound ({@code agentCheckPort}); 0 when off. */
+    public int agentCheckPort() {
+        return operators.agentCheckPort();
+    }
+
+    /**
+     * The graceful shutdown (SIGTERM, the {@code shutdown} command): drain for at most {@code timeoutMillis}
+     * (see {@link GracefulDrain}), then {@link #close()}. Blocks until closed; a second call waits for the first.
+     */
+    public void drainAndClose(long timeoutMillis) {
+        GracefulDrain d = new GracefulDrain(services, frontend::stopAccepting);
+        if (!drain.compareAndSet(null, d)) {
+            awaitClosed();
+            return;
+        }
+        try {
+            d.run(timeoutMillis);
+        } finally {
+            close();
+        }
+    }
+
+    /** {@link #drainAndClose} on a thread of its own (the {@code shutdown} command must reply first). */
+    public void shutdownInBackground(long timeoutMillis) {
+        Thread t = new Thread(() -> drainAndClose(timeoutMillis), "jmongos-drain");
+        t.setDaemon(false);
+        t.start();
+    }
+
+    /** End a running drain's wait now (a second SIGTERM); nothing when no drain runs. */
+    public void endDrainWait() {
+        GracefulDrain d = drain.get();
+        if (d != null) {
+            d.endWait();
+        }
+    }
+
+    /** Whether a drain started. */
+    public boolean draining() {
+        return drain.get() != null;
+    }
+
+    /** Wait until {@link #close()} finished. */
+    public void awaitClosed() {
+        try {
+            closedLatch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stop listening, close every connection, then the store, then the operators' listeners. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -233,8 +308,20 @@ public final class JmongosServer implements AutoCloseable {
         }
         closed = true;
         closeQuietly(frontend, modules, services, shard);
+        closeOperators(operators);
         StructuredLog.info(LOG, LogIds.NOW_EXITING, LogComponent.CONTROL, "Shutdown complete")
                 .addKeyValue("port", frontend.mainPort()).log();
+        closedLatch.countDown();
+    }
+
+    private static void closeOperators(OperatorListeners operators) {
+        if (operators != null) {
+            try {
+                operators.close();
+            } catch (RuntimeException e) {
+                LOG.warn("error while closing the operators' listeners: {}", e.toString());
+            }
+        }
     }
 
     private static void closeQuietly(RouterServer frontend, List<RouterModule> modules, RouterServices services,

@@ -111,7 +111,9 @@ public final class CommandDispatcher {
         } finally {
             services.connections().commandFinished();
         }
-        long millis = (System.nanoTime() - start) / 1_000_000L;
+        long elapsed = System.nanoTime() - start;
+        services.metrics().commands().record(handler == null ? null : name, reply, elapsed);
+        long millis = elapsed / 1_000_000L;
         SlowQueryLog.maybeLog(services, conn, db == null ? "admin" : db, name, body,
                 handler == null ? null : handler.spec(), reply, millis);
         return new CommandOutcome(name, reply, LoadBalancerHandshake.mustClose(conn),

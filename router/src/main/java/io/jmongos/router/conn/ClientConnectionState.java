@@ -29,6 +29,8 @@ public final class ClientConnectionState {
     private volatile BsonDocument clientMetadata;
     private volatile List<String> compressors = List.of();
     private volatile Runnable closer = () -> { };
+    private volatile Runnable idleCloser = () -> { };
+    private volatile boolean plainProxyClient;
     /** {@link #format} of the client and of the balancer address, made on first use and remade if they change. */
     private volatile FormattedAddress clientText;
     private volatile FormattedAddress proxyText;
@@ -62,9 +64,32 @@ public final class ClientConnectionState {
         return localAddress;
     }
 
-    /** True when the connection arrived on the load-balancer port. */
+    /**
+     * True when the connection arrived on the load-balancer port and the load-balancer rules apply to it (its
+     * cursors and transactions end when it closes); false for a plain proxy client there (see
+     * {@link #servePlainProxyClient}), which is served as an ordinary connection.
+     */
     public boolean loadBalancerPort() {
+        return loadBalancerPort && !plainProxyClient;
+    }
+
+    /** True when the connection arrived on the load-balancer port (PROXY header first), whatever its handshake. */
+    public boolean arrivedOnLoadBalancerPort() {
         return loadBalancerPort;
+    }
+
+    /**
+     * Reverse-proxy mode ({@code loadBalancerRequireLoadBalancedClients: false}): the first hello on the LB port
+     * came without {@code loadBalanced: true}, so the connection is served as an ordinary one whose address is
+     * the PROXY header's (no serviceId, cursors and transactions outlive it).
+     */
+    public void servePlainProxyClient() {
+        this.plainProxyClient = true;
+    }
+
+    /** Whether {@link #servePlainProxyClient} was called. */
+    public boolean plainProxyClient() {
+        return plainProxyClient;
     }
 
     public Instant connectedAt() {
@@ -171,6 +196,20 @@ public final class ClientConnectionState {
      */
     public void closeNow() {
         closer.run();
+    }
+
+    /** Set by the frontend: how to close this connection when no request is running or queued on it. */
+    public void setIdleCloser(Runnable closer) {
+        this.idleCloser = Objects.requireNonNull(closer);
+    }
+
+    /**
+     * Close the connection if it is idle (no request running or waiting on it), from any thread; else do
+     * nothing (a drain asks again later). The check and the close happen on the connection's event loop, so no
+     * reply is cut off.
+     */
+    public void closeIfIdle() {
+        idleCloser.run();
     }
 
     /** A free-form slot for services that keep per-connection state (e.g. transactions touched). */

@@ -53,13 +53,13 @@ public final class ConnectionRegistry {
     /** The connection is usable (after the PROXY header on the LB port). */
     public void opened(ClientConnectionState state) {
         open.put(state.connectionId(), state);
-        if (state.loadBalancerPort()) {
+        if (state.arrivedOnLoadBalancerPort()) {
             loadBalanced.incrementAndGet();
         }
     }
 
     public void closed(ClientConnectionState state) {
-        if (open.remove(state.connectionId()) != null && state.loadBalancerPort()) {
+        if (open.remove(state.connectionId()) != null && state.arrivedOnLoadBalancerPort()) {
             loadBalanced.decrementAndGet();
         }
     }

@@ -54,9 +54,19 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         this.workers = workers;
     }
 
+    /** A drain closes idle connections through {@link ClientConnectionState#closeIfIdle}: checked on the loop. */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        state.setIdleCloser(() -> ctx.executor().execute(() -> {
+            if (!busy && !closing && pending.isEmpty()) {
+                closeNow(ctx);
+            }
+        }));
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (!state.loadBalancerPort()) {
+        if (!state.arrivedOnLoadBalancerPort()) {
             open();
         }
         ctx.fireChannelActive();

@@ -47,6 +47,7 @@ public final class RouterServer implements AutoCloseable {
     private EventLoops loops;
     private int mainPort;
     private int loadBalancerPort;
+    private volatile boolean accepting;
 
     public RouterServer(FrontendConfig config, RouterServices services) {
         this(config, services, TlsServerContext.open(TlsSettings.DISABLED));
@@ -102,6 +103,7 @@ public final class RouterServer implements AutoCloseable {
             List<String> bound = new ArrayList<>();
             addresses.forEach(a -> bound.add(a.getHostAddress()));
             services.network().setBound(mainPort, loadBalancerPort, bound);
+            accepting = true;
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -185,9 +187,30 @@ public final class RouterServer implements AutoCloseable {
         return null;
     }
 
+    /** The listening configuration (addresses and ports as given). */
+    FrontendConfig config() {
+        return config;
+    }
+
+    /**
+     * Stop accepting new client connections (the drain of a shutdown): the main and LB listeners close, open
+     * connections go on. Idempotent.
+     */
+    public synchronized void stopAccepting() {
+        accepting = false;
+        listeners.forEach(ch -> ch.close().syncUninterruptibly());
+        listeners.clear();
+    }
+
+    /** Whether the listeners are bound and accepting. */
+    public boolean accepting() {
+        return accepting;
+    }
+
     /** Close the listeners, then every client connection, then the workers. */
     @Override
     public synchronized void close() {
+        accepting = false;
         listeners.forEach(ch -> ch.close().syncUninterruptibly());
         listeners.clear();
         if (loops != null) {

@@ -77,6 +77,22 @@ public final class LoadBalancerCleanup implements AutoCloseable {
                 || !LoadBalancerDisconnectListener.transactionsOf(conn).isEmpty();
     }
 
+    /**
+     * Whether a graceful drain waits for this load-balanced connection: it has an open cursor created on it or an
+     * in-progress transaction that ran a statement on it (the connection its driver has pinned).
+     */
+    public boolean holdsDrainWork(ClientConnectionState conn) {
+        if (cursors.hasCursorsOfLoadBalancedConnection(conn.connectionId())) {
+            return true;
+        }
+        for (RouterTransaction t : LoadBalancerDisconnectListener.transactionsOf(conn)) {
+            if (t.inProgress()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The cleanup of {@link #cleanUpLoadBalancedConnection}, O(the connection's own cursors and transactions). */
     Cleanup cleanUp(ClientConnectionState conn) {
         return cleanUp(List.of(conn));

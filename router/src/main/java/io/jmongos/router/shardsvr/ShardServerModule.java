@@ -62,9 +62,9 @@ public final class ShardServerModule implements RouterModule {
         ShardServerCommands.install(services, role, engine);
         ShardServerStatus.register(services.serverStatus(), engine);
         if (role == ClusterRole.CONFIGSVR) {
-            clusterId = ConfigServerBootstrap.run(services.primaryShard());
+            clusterId = ConfigServerBootstrap.run(localShard(services));
         }
-        sharding = new ShardingState(services.primaryShard());
+        sharding = new ShardingState(localShard(services));
         DatabaseCriticalSections sections = new DatabaseCriticalSections();
         versions = new DatabaseVersionCheck(sharding, new ConfigServerClient(this::configServer), sections);
         services.interceptors().add(versions);

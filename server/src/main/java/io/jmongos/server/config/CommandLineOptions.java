@@ -27,8 +27,15 @@ public final class CommandLineOptions {
     @Option(names = "--bind_ip_all", description = "listen on every IPv4 and IPv6 address")
     Boolean bindIpAll;
 
+    @Option(names = "--httpPort", paramLabel = "PORT",
+            description = "HTTP port for operators (off by default; 0 picks a free port): GET /health/live, "
+                    + "/health/ready (200, or 503 while not ready or draining), /metrics (Prometheus), /")
+    Integer httpPort;
+
     @Option(names = "--setParameter", paramLabel = "NAME=VALUE",
-            description = "set a server parameter at startup, e.g. loadBalancerPort=27018 (repeatable)")
+            description = "set a server parameter at startup, e.g. loadBalancerPort=27018, agentCheckPort=27019, "
+                    + "mongosShutdownTimeoutMillisForSignaledShutdown=15000, "
+                    + "loadBalancerRequireLoadBalancedClients=false (repeatable)")
     List<String> setParameters = new ArrayList<>();
 
     @Option(names = {"-f", "--config"}, paramLabel = "FILE", description = "YAML config file (mongod.conf shape)")

@@ -22,7 +22,7 @@ import io.jmongos.server.StartupException;
  */
 public final class ConfigFile {
     /** The keys jmongos understands (mongod.conf names). */
-    static final Set<String> KEYS = Set.of("net.port", "net.bindIp", "net.bindIpAll", "net.maxIncomingConnections",
+    static final Set<String> KEYS = Set.of("net.port", "net.http.port", "net.bindIp", "net.bindIpAll", "net.maxIncomingConnections",
             "net.compression.compressors", "storage.dbPath", "systemLog.path", "systemLog.verbosity",
             "systemLog.destination", "systemLog.logAppend", "systemLog.quiet",
             "operationProfiling.slowOpThresholdMs", "sharding.clusterRole", "sharding.configDB");

@@ -22,17 +22,20 @@ import io.jmongos.router.frontend.tls.TlsSettings;
  * @param configDbSetName the replica set name of the {@code rs/h1:p,h2:p} form, null for a plain host list
  * @param tls           the TLS options of both ports ({@code --tlsMode} ..., {@code net.tls.*})
  * @param authorization {@code --auth} / {@code security.authorization: enabled}
+ * @param httpPort      the operators' HTTP port ({@code --httpPort}, {@code net.http.port}); {@link #HTTP_OFF} when off
  */
 public record ServerSettings(int port, List<String> bindIps, boolean bindAll, int maxConns, List<String> compressors,
                              Map<String, BsonValue> setParameters, Path dbPath, Path logPath, boolean logAppend,
                              int verbosity, boolean quiet, int slowMs, List<String> argv, BsonDocument parsed,
                              ClusterRole clusterRole, List<String> configDb,
                              String configDbSetName, TlsSettings tls,
-                             boolean authorization) {
+                             boolean authorization, int httpPort) {
     /** mongos' default port. */
     public static final int DEFAULT_PORT = 27017;
     /** mongos' default bind_ip. */
     public static final String DEFAULT_BIND_IP = "localhost";
+    /** {@link #httpPort} when the HTTP endpoint is off (the default). */
+    public static final int HTTP_OFF = -1;
 
     public ServerSettings {
         bindIps = List.copyOf(bindIps);

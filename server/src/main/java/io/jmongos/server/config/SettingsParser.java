@@ -72,6 +72,11 @@ public final class SettingsParser {
         if (o.port != null || cfg.has("net.port")) {
             parsed.put("net.port", port);
         }
+        Integer http = first(o.httpPort, cfg.integer("net.http.port"), null);
+        int httpPort = http == null ? ServerSettings.HTTP_OFF : range("--httpPort", http, 0, MAX_PORT);
+        if (http != null) {
+            parsed.put("net.http.port", httpPort);
+        }
         boolean bindAll = first(o.bindIpAll, cfg.bool("net.bindIpAll"), false);
         String bindIp = first(o.bindIp, cfg.string("net.bindIp"), ServerSettings.DEFAULT_BIND_IP);
         if (bindAll && (o.bindIp != null || cfg.has("net.bindIp"))) {
@@ -153,7 +158,7 @@ public final class SettingsParser {
         TlsSettings tls = TlsOptionsParser.parse(o.tls, cfg, parsed);
         return new ServerSettings(port, bindIps, bindAll, maxConns, compressors, params, dbPath, logPath, logAppend,
                 verbosity, quiet, slowMs, args, parsed.document(), role, configDb.hosts(), configDb.setName(), tls,
-                TlsOptionsParser.authorization(o.tls, cfg, parsed));
+                TlsOptionsParser.authorization(o.tls, cfg, parsed), httpPort);
     }
 
     static List<String> compressors(String list) {

@@ -33,7 +33,7 @@ final class ShardClusterFixture implements AutoCloseable {
         MongoClient cc = null;
         try {
             s = ShardServerRoleTest.start(concat(shardArgs, "--shardsvr"));
-            s.shardServer().useConfigServer(cs -> nonClosing(config.services().primaryShard()));
+            s.shardServer().useConfigServer(cs -> nonClosing(config.services().shards().all().get(0)));
             cc = ShardServerRoleTest.client(config);
         } catch (RuntimeException e) {
             if (s != null) {

@@ -21,6 +21,8 @@ import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandSpec;
 import io.jmongos.router.command.LoadBalancerHandshake;
 import io.jmongos.router.conn.ClientConnectionState;
+import io.jmongos.router.health.DrainingHello;
+import io.jmongos.router.health.ReverseProxyMode;
 import io.jmongos.router.log.LogComponent;
 import io.jmongos.router.log.LogIds;
 import io.jmongos.router.log.StructuredLog;
@@ -79,13 +81,17 @@ public final class HelloCommand implements CommandHandler {
         boolean first = !conn.handshakeDone();
         boolean withServiceId = false;
         if (conn.loadBalancerPort()) {
-            if (first && !lbRequested) {
+            if (first && !lbRequested && !ReverseProxyMode.allowsPlainClients(ctx.services())) {
                 throw LoadBalancerHandshake.mismatch();
             }
-            withServiceId = first;
+            if (first && !lbRequested) {
+                conn.servePlainProxyClient();
+            }
+            withServiceId = first && lbRequested;
         } else if (lbRequested && first) {
             warnLoadBalancedOnMainPort(ctx);
         }
+        DrainingHello.check(ctx.services());
         HelloAwait.apply(ctx, command);
         BsonValue compression = HelloCompression.negotiate(ctx, command);
         if (first) {
