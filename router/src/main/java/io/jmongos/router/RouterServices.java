@@ -88,6 +88,7 @@ public class RouterServices implements AutoCloseable {
         this.sender = new ShardRequestSender(routing, transactions);
         this.sessions = new SessionLifecycle(parameters, cursors, transactions);
         this.loadBalancerCleanup = new LoadBalancerCleanup(cursors, transactions);
+        loadBalancerCleanup.onCleanupLatency(metrics::loadBalancerCleanupDone);
         transactions.onTransactionEnd(t -> cursors.killForTransaction(t.lsid(), t.txnNumber(),
                 CursorKillReason.TRANSACTION_ENDED));
     }

@@ -26,6 +26,8 @@ public final class GracefulDrain {
     /** How often the wait looks at the connections again: 50 ms (jmongos' own choice: a tenth of HAProxy's
      *  usual agent-inter, and cheap: one pass over the open connections). */
     static final long POLL_MILLIS = 50;
+    /** After the wait, how long a connection may still take to finish the reply it is writing: 1 s (jmongos' own). */
+    static final long FINAL_GRACE_MILLIS = 1000;
     static final int LOG_DRAIN_STARTED = LogIds.JMONGOS_BASE + 400;
     static final int LOG_LISTENERS_CLOSED = LogIds.JMONGOS_BASE + 401;
     static final int LOG_WAIT_ENDED = LogIds.JMONGOS_BASE + 402;
@@ -98,11 +100,29 @@ public final class GracefulDrain {
                 .addKeyValue("loadBalancedWithWork", end.withWork)
                 .addKeyValue("activeCommands", end.active).log();
         List<ClientConnectionState> rest = new ArrayList<>(services.connections().openConnections());
-        rest.forEach(ClientConnectionState::closeNow);
+        closeRemaining();
         StructuredLog.info(LOG, LOG_REMAINING_CLOSED, LogComponent.NETWORK,
                         "Shutdown: closed the remaining connections (load-balancer cleanup follows)")
                 .addKeyValue("connections", rest.size()).log();
         return new Result(endedBy, idleRequests, waitedFor, rest.size());
+    }
+
+    /**
+     * Close every connection as soon as no request runs on it (so a reply being written is not cut off), for at
+     * most {@link #FINAL_GRACE_MILLIS}; then close what is left at once.
+     */
+    private void closeRemaining() {
+        long deadline = System.nanoTime() + FINAL_GRACE_MILLIS * 1_000_000L;
+        while (!services.connections().openConnections().isEmpty() && System.nanoTime() < deadline) {
+            services.connections().openConnections().forEach(ClientConnectionState::closeIfIdle);
+            try {
+                Thread.sleep(POLL_MILLIS / 5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        services.connections().openConnections().forEach(ClientConnectionState::closeNow);
     }
 
     private boolean awaitEnd(long millis) {

@@ -2,6 +2,7 @@ package io.jmongos.router.session;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,20 @@ public final class LoadBalancerCleanup implements AutoCloseable {
     private final LoadBalancerCleanupQueue queue = new LoadBalancerCleanupQueue(this);
     private final LoadBalancerDisconnectListener listener = new LoadBalancerDisconnectListener(queue);
 
+    private volatile LongConsumer cleanupLatency = nanos -> { };
+
     public LoadBalancerCleanup(ClusterCursorManager cursors, TransactionRouter transactions) {
         this.cursors = cursors;
         this.transactions = transactions;
+    }
+
+    /** Told each cleanup's latency in nanoseconds, from the queueing at close to its end (the metrics). */
+    public void onCleanupLatency(LongConsumer observer) {
+        this.cleanupLatency = observer;
+    }
+
+    LongConsumer cleanupLatency() {
+        return cleanupLatency;
     }
 
     /** The connection listener that queues closed load-balanced connections for cleanup. */

@@ -39,6 +39,9 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
     /** How long close() waits for pending cleanups: 5 s, generous for in-process shard calls. */
     private static final long CLOSE_WAIT_SECONDS = 5;
 
+    /** Connection attribute: System.nanoTime() when the closed connection was queued for its cleanup. */
+    static final String QUEUED_AT_ATTRIBUTE = "io.jmongos.session.cleanupQueuedAt";
+
     private final LoadBalancerCleanup sessions;
     private final Queue<ClientConnectionState> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drainers = new AtomicInteger();
@@ -60,6 +63,7 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
         if (!sessions.hasCleanupFor(conn)) {
             return;
         }
+        conn.attributes().put(QUEUED_AT_ATTRIBUTE, System.nanoTime());
         pending.add(conn);
         startDrainer();
     }
@@ -106,6 +110,7 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
                 break;
             }
             LoadBalancerCleanup.Cleanup done = cleanUp(chunk);
+            recordLatency(chunk);
             connections += chunk.size();
             cursors += done.cursorsKilled();
             transactions += done.transactionsAborted();
@@ -119,6 +124,16 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
                     .addKeyValue("transactionsAborted", transactions)
                     .addKeyValue("durationMillis", (System.nanoTime() - start) / 1_000_000L)
                     .log();
+        }
+    }
+
+    /** jmongos_load_balancer_cleanup_duration_seconds: from the queueing at close to the end of the cleanup. */
+    private void recordLatency(List<ClientConnectionState> chunk) {
+        long now = System.nanoTime();
+        for (ClientConnectionState conn : chunk) {
+            if (conn.attributes().remove(QUEUED_AT_ATTRIBUTE) instanceof Long queued) {
+                sessions.cleanupLatency().accept(now - queued);
+            }
         }
     }
 

@@ -22,9 +22,9 @@ import io.jmongos.server.StartupException;
  */
 public final class ConfigFile {
     /** The keys jmongos understands (mongod.conf names). */
-    static final Set<String> KEYS = Set.of("net.port", "net.http.port", "net.bindIp", "net.bindIpAll", "net.maxIncomingConnections",
-            "net.compression.compressors", "storage.dbPath", "systemLog.path", "systemLog.verbosity",
-            "systemLog.destination", "systemLog.logAppend", "systemLog.quiet",
+    static final Set<String> KEYS = Set.of("net.port", "net.http.port", "net.bindIp", "net.bindIpAll",
+            "net.maxIncomingConnections", "net.compression.compressors", "storage.dbPath", "systemLog.path",
+            "systemLog.verbosity", "systemLog.destination", "systemLog.logAppend", "systemLog.quiet",
             "operationProfiling.slowOpThresholdMs", "sharding.clusterRole", "sharding.configDB");
     /** A config file larger than this is refused (real ones are a few hundred bytes). */
     static final long MAX_FILE_BYTES = 1024 * 1024;
