@@ -114,8 +114,14 @@ class OperatorEndpointsTest {
                         .append("batchSize", new BsonInt32(1)));
                 assertThat(find.getDocument("cursor").getInt64("id").longValue()).isNotZero();
             } // closing the LB connection with its cursor open kills the cursor
-            HttpResponse<String> scrape = OperatorHttp.awaitGet(s.httpPort(), "/metrics", r -> samples(r.body())
-                    .getOrDefault("jmongos_cursors_killed_total{reason=\"load_balancer_disconnect\"}", 0.0) >= 1);
+            String localHeaders = "jmongos_proxy_protocol_headers_by_command_total{command=\"local\"}";
+            double localBefore = before.getOrDefault(localHeaders, 0.0);
+            // HAProxy's health checks (LOCAL headers) come on its own timer: poll until one more has arrived
+            HttpResponse<String> scrape = OperatorHttp.awaitGet(s.httpPort(), "/metrics", r -> {
+                Map<String, Double> m = samples(r.body());
+                return m.getOrDefault("jmongos_cursors_killed_total{reason=\"load_balancer_disconnect\"}", 0.0) >= 1
+                        && m.getOrDefault(localHeaders, 0.0) > localBefore;
+            });
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.headers().firstValue("content-type").orElse("")).startsWith("text/plain");
             if (OperatorHttp.promtoolInstalled()) {

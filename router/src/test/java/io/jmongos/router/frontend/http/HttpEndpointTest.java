@@ -69,7 +69,7 @@ class HttpEndpointTest {
         shard.reachable = false;
         String r = exchange(get("/health/ready"));
         assertThat(r).startsWith("HTTP/1.1 503 Service Unavailable").contains("\"status\": \"notReady\"")
-                .contains("shard:toggle").contains("connection refused (test)");
+                .contains("shards").contains("toggle").contains("connection refused (test)");
         shard.reachable = true;
         assertThat(exchange(get("/health/ready?verbose=1"))).startsWith("HTTP/1.1 200 OK");
     }
