@@ -16,6 +16,7 @@ import io.jmongos.router.session.ClusterTimeInterceptor;
 import io.jmongos.router.session.SessionInterceptor;
 import io.jmongos.router.session.SessionParameters;
 import io.jmongos.router.session.SessionStatusSections;
+import io.jmongos.router.shard.remote.RemoteShardParameters;
 import io.jmongos.router.shardsvr.ShardServerModule;
 
 /**
@@ -70,6 +71,7 @@ public final class RouterBootstrap {
     public static void registerParameters(ServerParameters parameters, List<RouterModule> modules) {
         CoreParameters.register(parameters);
         SessionParameters.register(parameters);
+        RemoteShardParameters.register(parameters);
         modules.forEach(m -> m.registerParameters(parameters));
     }
 

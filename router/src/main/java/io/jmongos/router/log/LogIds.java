@@ -54,6 +54,11 @@ public final class LogIds {
     /** A connection to the LB port from an address outside proxyProtocolTrustedSources was closed. */
     public static final int PROXY_UNTRUSTED_SOURCE = JMONGOS_BASE + 104;
 
+    /** A remote shard host answered again (or for the first time): connections to it open. */
+    public static final int REMOTE_SHARD_HOST_REACHABLE = JMONGOS_BASE + 40;
+    /** A remote shard host stopped answering: requests to it fail with HostUnreachable until it is back. */
+    public static final int REMOTE_SHARD_HOST_UNREACHABLE = JMONGOS_BASE + 41;
+
     private LogIds() {
     }
 }
