@@ -32,10 +32,14 @@ import io.jmongos.router.log.LogIds;
 import io.jmongos.router.log.StructuredLog;
 import io.jmongos.router.param.CoreParameters;
 import io.jmongos.router.param.ServerParameters;
+import io.jmongos.router.cluster.ClusterCommands;
 import io.jmongos.router.shard.InProcessShard;
+import io.jmongos.router.shard.remote.RemoteShard;
+import io.jmongos.router.shard.remote.RemoteShardSettings;
 import io.jmongos.router.shard.Shard;
 import io.jmongos.router.shardsvr.ShardServerModule;
 import io.jmongos.server.config.ServerSettings;
+import io.jmongos.wire.client.WireClientResources;
 import io.jmongos.server.config.SettingsParser;
 import io.jmongos.server.log.LoggingSetup;
 
@@ -48,7 +52,8 @@ public final class JmongosServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JmongosServer.class);
 
     private final ServerSettings settings;
-    private final Shard shard;
+    /** The embedded shard, or the cluster store of a {@code --configdb} router: closed last. */
+    private final AutoCloseable shard;
     private final RouterServices services;
     private final List<RouterModule> modules;
     private final RouterServer frontend;
@@ -57,7 +62,8 @@ public final class JmongosServer implements AutoCloseable {
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private boolean closed;
 
-    private JmongosServer(ServerSettings settings, Shard shard, RouterServices services, List<RouterModule> modules,
+    private JmongosServer(ServerSettings settings, AutoCloseable shard, RouterServices services,
+                          List<RouterModule> modules,
                           RouterServer frontend, OperatorListeners operators) {
         this.operators = operators;
         this.settings = settings;
@@ -82,9 +88,6 @@ public final class JmongosServer implements AutoCloseable {
             throw new StartupException("Cannot write log file " + settings.logPath());
         }
         LoggingSetup.configure(settings.logPath(), settings.logAppend(), settings.verbosity(), settings.quiet());
-        if (!settings.configDb().isEmpty()) {
-            return startClusterRouter(settings);
-        }
         ServerParameters params = new ServerParameters();
         List<RouterModule> modules = RouterBootstrap.modulesFor(settings.clusterRole());
         RouterBootstrap.registerParameters(params, modules);
@@ -96,17 +99,31 @@ public final class JmongosServer implements AutoCloseable {
             throw new StartupException(portProblem);
         }
         TlsServerContext tls = openTls(settings);
-        Shard shard = openShard(settings);
+        ClusterStore cluster = settings.configDb().isEmpty() ? null
+                : ClusterStore.connect(settings.configDb(), settings.configDbSetName(), params);
+        AutoCloseable shard = cluster != null ? cluster : openShard(settings);
         RouterServer frontend = null;
         RouterServices services = null;
         OperatorListeners operators = null;
         try {
-            services = new RouterServices(shard, params);
+            services = cluster != null ? new RouterServices(cluster.registry(), cluster.routing(), params)
+                    : new RouterServices((Shard) shard, params);
             services.network().setCompressors(settings.compressors());
             services.network().setMaxIncomingConnections(settings.maxConns());
             services.setSlowMs(settings.slowMs());
             services.setCmdLineOpts(cmdLineOpts(settings));
             RouterBootstrap.install(services, modules, settings.clusterRole());
+            if (cluster != null) {
+                ClusterCommands.install(services, cluster.catalog(), cluster.configHost());
+            }
+            for (RouterModule m : modules) {
+                if (m instanceof ShardServerModule shardServer) {
+                    // a shard server reads database versions from the config server its identity names
+                    RemoteShardSettings remote = RemoteShardSettings.from(params);
+                    shardServer.useConfigServer(cs -> new RemoteShard(ClusterStore.CONFIG_SHARD, cs, remote,
+                            WireClientResources.shared()));
+                }
+            }
             AuthService.install(services, settings.authorization());
             frontend = new RouterServer(new FrontendConfig(settings.bindIps(), settings.bindAll(), settings.port(),
                     lbPort), services, tls);
@@ -126,14 +143,6 @@ public final class JmongosServer implements AutoCloseable {
             closeQuietly(frontend, modules, services, shard);
             throw e;
         }
-    }
-
-    /**
-     * A router of a cluster ({@code --configdb}): no embedded store, shards and databases read from the config
-     * server. The hook the cluster router replaces.
-     */
-    private static JmongosServer startClusterRouter(ServerSettings settings) {
-        throw new StartupException("--configdb: the cluster router is not built yet");
     }
 
     private static void applyParameters(ServerParameters params, Map<String, BsonValue> values) {
@@ -325,7 +334,7 @@ public final class JmongosServer implements AutoCloseable {
     }
 
     private static void closeQuietly(RouterServer frontend, List<RouterModule> modules, RouterServices services,
-                                     Shard shard) {
+                                     AutoCloseable shard) {
         List<RuntimeException> errors = new ArrayList<>();
         if (frontend != null) {
             try {
@@ -349,9 +358,11 @@ public final class JmongosServer implements AutoCloseable {
             errors.add(e);
         }
         try {
-            shard.close();
-        } catch (RuntimeException e) {
-            errors.add(e);
+            if (shard != null) {
+                shard.close();
+            }
+        } catch (Exception e) {
+            errors.add(e instanceof RuntimeException r ? r : new IllegalStateException(e));
         }
         for (RuntimeException e : errors) {
             LOG.warn("error while shutting down: {}", e.toString());

@@ -96,11 +96,6 @@ class JmongosMainTest {
     }
 
     @Test
-    void configDbReachesTheClusterRouterHook() {
-        assertOneLineError(run("--port", "0", "--configdb", "127.0.0.1:27019"), "cluster router is not built yet");
-    }
-
-    @Test
     void shardAndConfigServersStartAndStop() {
         assertThat(run("--port", "0", "--bind_ip", "127.0.0.1", "--shardsvr")).isZero();
         assertThat(run("--port", "0", "--bind_ip", "127.0.0.1", "--configsvr")).isZero();
