@@ -116,13 +116,12 @@ public final class JmongosServer implements AutoCloseable {
             if (cluster != null) {
                 ClusterCommands.install(services, cluster.catalog(), cluster.configHost());
             }
-            for (RouterModule m : modules) {
-                if (m instanceof ShardServerModule shardServer) {
-                    // a shard server reads database versions from the config server its identity names
-                    RemoteShardSettings remote = RemoteShardSettings.from(params);
-                    shardServer.useConfigServer(cs -> new RemoteShard(ClusterStore.CONFIG_SHARD, cs, remote,
-                            WireClientResources.shared()));
-                }
+            ShardServerModule shardServer = shardServerOf(modules);
+            if (shardServer != null) {
+                // a shard server reads database versions from the config server its identity names
+                RemoteShardSettings remote = RemoteShardSettings.from(params);
+                shardServer.useConfigServer(cs -> new RemoteShard(ClusterStore.CONFIG_SHARD, cs, remote,
+                        WireClientResources.shared()));
             }
             AuthService.install(services, settings.authorization());
             frontend = new RouterServer(new FrontendConfig(settings.bindIps(), settings.bindAll(), settings.port(),
@@ -213,12 +212,21 @@ public final class JmongosServer implements AutoCloseable {
 
     /** The shard or config server part of this process; IllegalStateException on a router. */
     public ShardServerModule shardServer() {
+        ShardServerModule s = shardServerOf(modules);
+        if (s != null) {
+            return s;
+        }
+        throw new IllegalStateException("not a shard or config server (clusterRole " + settings.clusterRole() + ")");
+    }
+
+    /** The shard-server module among {@code modules}, or null on a router. */
+    private static ShardServerModule shardServerOf(List<RouterModule> modules) {
         for (RouterModule m : modules) {
             if (m instanceof ShardServerModule s) {
                 return s;
             }
         }
-        throw new IllegalStateException("not a shard or config server (clusterRole " + settings.clusterRole() + ")");
+        return null;
     }
 
     public RouterServices services() {

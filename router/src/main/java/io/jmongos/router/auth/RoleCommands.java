@@ -106,10 +106,6 @@ final class RoleCommands {
     }
 
     private static String name(BsonDocument cmd, String field) {
-        BsonValue v = cmd.get(field);
-        if (v == null || !v.isString() || v.asString().getValue().isEmpty()) {
-            throw new CommandFailedException(ErrorCode.BAD_VALUE, "Role name must be a non-empty string");
-        }
-        return v.asString().getValue();
+        return UserStore.nonEmptyName(cmd, field, "Role");
     }
 }

@@ -153,11 +153,7 @@ final class UserCommands {
     }
 
     private static String name(BsonDocument cmd, String field) {
-        BsonValue v = cmd.get(field);
-        if (v == null || !v.isString() || v.asString().getValue().isEmpty()) {
-            throw new CommandFailedException(ErrorCode.BAD_VALUE, "User name must be a non-empty string");
-        }
-        return v.asString().getValue();
+        return UserStore.nonEmptyName(cmd, field, "User");
     }
 
     private static BsonDocument credentials(String user, String password, List<ScramMechanism> mechanisms) {

@@ -11,6 +11,7 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import io.jmongos.common.CommandFailedException;
+import io.jmongos.common.ErrorCode;
 import io.jmongos.router.shard.Shard;
 
 /**
@@ -29,6 +30,18 @@ public final class UserStore {
 
     public UserStore(Supplier<Shard> shard) {
         this.shard = shard;
+    }
+
+    /**
+     * The user or role name in {@code field} of a command; BadValue "{@code kind} name must be a non-empty string"
+     * (MongoDB's message) when it is missing, not a string or empty.
+     */
+    static String nonEmptyName(BsonDocument cmd, String field, String kind) {
+        BsonValue v = cmd.get(field);
+        if (v == null || !v.isString() || v.asString().getValue().isEmpty()) {
+            throw new CommandFailedException(ErrorCode.BAD_VALUE, kind + " name must be a non-empty string");
+        }
+        return v.asString().getValue();
     }
 
     /** {@code _id} of a user or role document: {@code <db>.<name>}. */

@@ -1,5 +1,7 @@
 package io.jmongos.router.cluster;
 
+import java.util.List;
+
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonObjectId;
@@ -13,6 +15,7 @@ import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandSpec;
 import io.jmongos.router.command.data.CommandArgs;
 import io.jmongos.router.shard.Shard;
+import io.jmongos.router.shard.ShardRegistry.ShardEntry;
 import io.jmongos.router.shard.ShardReply;
 
 /**
@@ -46,7 +49,8 @@ final class AddShardCommand implements CommandHandler {
         CommandArgs.requireAdmin(ctx.db(), name());
         String host = CommandArgs.requiredString(command, name(), name());
         BsonValue given = command.get("name");
-        for (var existing : cluster.catalog().shards()) {
+        List<ShardEntry> shards = cluster.catalog().shards();
+        for (ShardEntry existing : shards) {
             if (existing.host().equals(host)) {
                 if (given == null || given.isString() && given.asString().getValue().equals(existing.name())) {
                     return new BsonDocument("shardAdded", new BsonString(existing.name()));
@@ -55,7 +59,7 @@ final class AddShardCommand implements CommandHandler {
                         + host + " under the name " + existing.name());
             }
         }
-        String shardName = given != null && given.isString() ? given.asString().getValue() : nextName();
+        String shardName = given != null && given.isString() ? given.asString().getValue() : nextName(shards);
         Shard candidate = ctx.services().shards().open(shardName, host);
         try {
             check(candidate, host);
@@ -90,18 +94,13 @@ final class AddShardCommand implements CommandHandler {
         }
     }
 
-    private String nextName() {
-        int n = cluster.catalog().shards().size();
-        while (true) {
+    /** The first {@code shardNNNN} name from the number of shards on that no shard has. */
+    private static String nextName(List<ShardEntry> shards) {
+        for (int n = shards.size(); ; n++) {
             String candidate = "shard" + String.format("%0" + NAME_DIGITS + "d", n);
-            boolean taken = false;
-            for (var s : cluster.catalog().shards()) {
-                taken |= s.name().equals(candidate);
-            }
-            if (!taken) {
+            if (shards.stream().noneMatch(e -> e.name().equals(candidate))) {
                 return candidate;
             }
-            n++;
         }
     }
 }

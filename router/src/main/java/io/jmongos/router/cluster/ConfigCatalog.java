@@ -15,7 +15,6 @@ import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
 import io.jmongos.router.shard.Shard;
 import io.jmongos.router.shard.ShardRegistry.ShardEntry;
-import io.jmongos.router.shard.ShardReply;
 
 /**
  * The router's client of the config server's {@code config} database, in MongoDB's schema: {@code config.shards}
@@ -62,8 +61,8 @@ public final class ConfigCatalog {
 
     /** Insert a document; false when its {@code _id} (or another unique key) exists already. */
     public boolean insert(String collection, BsonDocument doc) {
-        BsonDocument reply = check(config.run(CONFIG, new BsonDocument("insert", new BsonString(collection))
-                .append("documents", new BsonArray(List.of(doc)))));
+        BsonDocument reply = config.run(CONFIG, new BsonDocument("insert", new BsonString(collection))
+                .append("documents", new BsonArray(List.of(doc)))).bodyOrThrow();
         if (reply.isArray("writeErrors") && !reply.getArray("writeErrors").isEmpty()) {
             BsonDocument err = reply.getArray("writeErrors").get(0).asDocument();
             if (err.getNumber("code").intValue() == ErrorCode.DUPLICATE_KEY.code()) {
@@ -77,9 +76,9 @@ public final class ConfigCatalog {
 
     /** Delete the documents of {@code collection} that match {@code filter}; returns how many. */
     public int delete(String collection, BsonDocument filter) {
-        BsonDocument reply = check(config.run(CONFIG, new BsonDocument("delete", new BsonString(collection))
+        BsonDocument reply = config.run(CONFIG, new BsonDocument("delete", new BsonString(collection))
                 .append("deletes", new BsonArray(List.of(new BsonDocument("q", filter)
-                        .append("limit", new BsonInt32(0)))))));
+                        .append("limit", new BsonInt32(0)))))).bodyOrThrow();
         return reply.getNumber("n").intValue();
     }
 
@@ -94,13 +93,10 @@ public final class ConfigCatalog {
     }
 
     private List<BsonValue> find(String collection, BsonDocument filter) {
-        BsonDocument reply = check(config.run(CONFIG, new BsonDocument("find", new BsonString(collection))
+        BsonDocument reply = config.run(CONFIG, new BsonDocument("find", new BsonString(collection))
                 .append("filter", filter).append("sort", new BsonDocument("_id", new BsonInt32(1)))
-                .append("batchSize", new BsonInt32(LIST_LIMIT)).append("singleBatch", BsonBoolean.TRUE)));
+                .append("batchSize", new BsonInt32(LIST_LIMIT)).append("singleBatch", BsonBoolean.TRUE))
+                .bodyOrThrow();
         return reply.getDocument("cursor").getArray("firstBatch");
-    }
-
-    private static BsonDocument check(ShardReply reply) {
-        return reply.bodyOrThrow();
     }
 }
