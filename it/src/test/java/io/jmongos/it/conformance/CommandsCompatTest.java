@@ -7,17 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.ClientSession;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -26,30 +22,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.Updates;
 
-import io.jmongos.server.JmongosServer;
-
 /** Commands applications and tools use (issue 15), through the official Java driver and the router. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommandsCompatTest {
-    private JmongosServer server;
-    private MongoClient client;
+class CommandsCompatTest extends InProcessServerTest {
     private MongoDatabase db;
-
-    @BeforeAll
-    void startServer() {
-        server = JmongosServer.start(List.of("--port", "0", "--bind_ip", "127.0.0.1"));
-        client = Clients.plain(server.mainAddress());
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void freshDatabases() {

@@ -10,16 +10,12 @@ import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -29,39 +25,19 @@ import com.mongodb.client.result.DeleteResult;
 import com.mongodb.client.result.UpdateResult;
 import com.mongodb.connection.ServerType;
 
-import io.jmongos.server.JmongosServer;
-
 /**
  * The conformance suite: the official Java driver against a running jmongos. Subclasses say how the server
  * is started (in memory, on a data directory ...); every test runs against each.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ConformanceSuite {
+public abstract class ConformanceSuite extends InProcessServerTest {
     /** One MiB. */
     static final int MIB = 1024 * 1024;
 
-    protected JmongosServer server;
-    protected MongoClient client;
     protected MongoDatabase db;
 
     /** Command-line arguments of the server under test. */
+    @Override
     protected abstract List<String> serverArgs();
-
-    @BeforeAll
-    void startServer() {
-        server = JmongosServer.start(serverArgs());
-        client = Clients.plain(server.mainAddress());
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void freshDatabase() {

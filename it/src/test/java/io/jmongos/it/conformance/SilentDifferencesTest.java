@@ -7,15 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoQueryException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -24,33 +20,12 @@ import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
-import io.jmongos.server.JmongosServer;
-
 /**
  * Answers that once differed from MongoDB's without an error (issue 15), through the official Java driver:
  * each test states what MongoDB 7 answers.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SilentDifferencesTest {
-    private JmongosServer server;
-    private MongoClient client;
+class SilentDifferencesTest extends InProcessServerTest {
     private MongoDatabase db;
-
-    @BeforeAll
-    void startServer() {
-        server = JmongosServer.start(List.of("--port", "0", "--bind_ip", "127.0.0.1"));
-        client = Clients.plain(server.mainAddress());
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void freshDatabase() {

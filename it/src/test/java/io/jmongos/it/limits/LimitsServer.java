@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.bson.Document;
+
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -26,6 +28,12 @@ final class LimitsServer {
             args.add(p);
         }
         return JmongosServer.start(args);
+    }
+
+    /** serverStatus {@code connections.totalCreated}: unchanged across a test means no connection was closed. */
+    static long connectionsOpened(MongoClient client) {
+        Document status = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+        return ((Document) status.get("connections")).get("totalCreated", Number.class).longValue();
     }
 
     /** A client with one connection in its pool, so every operation of a test runs on the same connection. */

@@ -71,14 +71,9 @@ class NestingDepthTest {
         return new Document("_id", id).append("a", inner);
     }
 
-    private long connectionsOpened() {
-        Document status = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
-        return ((Document) status.get("connections")).get("totalCreated", Number.class).longValue();
-    }
-
     @Test
     void storedDocumentsNestAtMost180Levels() {
-        long opened = connectionsOpened();
+        long opened = LimitsServer.connectionsOpened(client);
         try (LogEvents log = new LogEvents()) {
             coll.insertOne(nested(180, STORAGE_LIMIT));
             for (int levels : new int[] {STORAGE_LIMIT + 1, BSON_LIMIT, BSON_LIMIT + 1}) {
@@ -101,12 +96,12 @@ class NestingDepthTest {
             assertThat(coll.find().first()).isEqualTo(nested(180, STORAGE_LIMIT));
             assertThat(log.atLeast(Level.WARN)).isEmpty();
         }
-        assertThat(connectionsOpened()).isEqualTo(opened);
+        assertThat(LimitsServer.connectionsOpened(client)).isEqualTo(opened);
     }
 
     @Test
     void commandNestedPastTheBsonLimitGetsOverflowReply() {
-        long opened = connectionsOpened();
+        long opened = LimitsServer.connectionsOpened(client);
         try (LogEvents log = new LogEvents()) {
             // The filter's own level is the first below the command's: a filter of 200 levels passes, 201 do not.
             Document atLimit = nested(0, BSON_LIMIT);
@@ -125,6 +120,6 @@ class NestingDepthTest {
             assertThat(db.runCommand(new Document("ping", 1)).get("ok", Number.class).intValue()).isEqualTo(1);
             assertThat(log.atLeast(Level.WARN)).isEmpty();
         }
-        assertThat(connectionsOpened()).isEqualTo(opened);
+        assertThat(LimitsServer.connectionsOpened(client)).isEqualTo(opened);
     }
 }

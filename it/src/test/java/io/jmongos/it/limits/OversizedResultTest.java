@@ -58,14 +58,9 @@ class OversizedResultTest {
         }
     }
 
-    private long connectionsOpened() {
-        Document status = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
-        return ((Document) status.get("connections")).get("totalCreated", Number.class).longValue();
-    }
-
     @Test
     void findOfThreeMaximumDocumentsIsSplitIntoBatches() {
-        long opened = connectionsOpened();
+        long opened = LimitsServer.connectionsOpened(client);
         try (LogEvents log = new LogEvents()) {
             List<Integer> ids = new ArrayList<>();
             try (MongoCursor<Document> c = big.find().batchSize(3).iterator()) {
@@ -74,12 +69,12 @@ class OversizedResultTest {
             assertThat(ids).containsExactly(0, 1, 2);
             assertThat(log.atLeast(Level.WARN)).isEmpty();
         }
-        assertThat(connectionsOpened()).isEqualTo(opened);
+        assertThat(LimitsServer.connectionsOpened(client)).isEqualTo(opened);
     }
 
     @Test
     void aggregateOfThreeMaximumDocumentsIsSplitIntoBatches() {
-        long opened = connectionsOpened();
+        long opened = LimitsServer.connectionsOpened(client);
         try (LogEvents log = new LogEvents()) {
             List<Integer> ids = new ArrayList<>();
             big.aggregate(List.of(new Document("$sort", new Document("_id", 1)))).batchSize(3)
@@ -87,12 +82,12 @@ class OversizedResultTest {
             assertThat(ids).containsExactly(0, 1, 2);
             assertThat(log.atLeast(Level.WARN)).isEmpty();
         }
-        assertThat(connectionsOpened()).isEqualTo(opened);
+        assertThat(LimitsServer.connectionsOpened(client)).isEqualTo(opened);
     }
 
     @Test
     void groupBuildingADocumentOverTheLimitFailsWithBsonObjectTooLarge() {
-        long opened = connectionsOpened();
+        long opened = LimitsServer.connectionsOpened(client);
         try (LogEvents log = new LogEvents()) {
             List<Document> pipeline = List.of(new Document("$group",
                     new Document("_id", null).append("all", new Document("$push", "$s"))));
@@ -104,12 +99,12 @@ class OversizedResultTest {
                     });
             assertThat(log.atLeast(Level.WARN)).isEmpty();
         }
-        assertThat(connectionsOpened()).isEqualTo(opened);
+        assertThat(LimitsServer.connectionsOpened(client)).isEqualTo(opened);
     }
 
     @Test
     void projectBuildingADocumentOverTheLimitFailsWithBsonObjectTooLarge() {
-        long opened = connectionsOpened();
+        long opened = LimitsServer.connectionsOpened(client);
         try (LogEvents log = new LogEvents()) {
             List<Document> pipeline = List.of(new Document("$match", new Document("_id", 0)),
                     new Document("$project", new Document("twice", List.of("$s", "$s"))));
@@ -118,6 +113,6 @@ class OversizedResultTest {
                             e -> assertThat(e.getErrorCode()).isEqualTo(10334));
             assertThat(log.atLeast(Level.WARN)).isEmpty();
         }
-        assertThat(connectionsOpened()).isEqualTo(opened);
+        assertThat(LimitsServer.connectionsOpened(client)).isEqualTo(opened);
     }
 }
