@@ -77,6 +77,7 @@ public final class WireClientConnection implements AutoCloseable {
                                                                        InetSocketAddress address,
                                                                        WireClientOptions options) {
         CompletableFuture<WireClientConnection> result = new CompletableFuture<>();
+        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
         Bootstrap bootstrap = new Bootstrap().group(resources.group()).channel(resources.channelClass())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         options.connectTimeout().toMillis()))
@@ -95,12 +96,13 @@ public final class WireClientConnection implements AutoCloseable {
                 return;
             }
             WireClientConnection connection = new WireClientConnection(f.channel(), options);
-            connection.start().whenComplete((ignored, error) -> {
+            Duration handshakeBudget = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            connection.start(handshakeBudget).whenComplete((ignored, error) -> {
                 if (error == null) {
                     result.complete(connection);
                 } else {
                     connection.close();
-                    result.completeExceptionally(unwrap(error));
+                    result.completeExceptionally(handshakeFailure(address, unwrap(error)));
                 }
             });
         });
@@ -110,7 +112,7 @@ public final class WireClientConnection implements AutoCloseable {
     /** Blocking {@link #connectAsync}. */
     public static WireClientConnection connect(WireClientResources resources, InetSocketAddress address,
                                                WireClientOptions options) {
-        long bound = options.connectTimeout().toNanos() * 2 + BLOCKING_MARGIN_NANOS;
+        long bound = options.connectTimeout().toNanos() + BLOCKING_MARGIN_NANOS;
         CompletableFuture<WireClientConnection> f = connectAsync(resources, address, options);
         try {
             return await(f, bound, null);
@@ -126,8 +128,34 @@ public final class WireClientConnection implements AutoCloseable {
                 options);
     }
 
-    /** Writes the preamble (unflushed, so it leaves with the first message) and runs the handshake if asked. */
+    /**
+     * A handshake that got no reply in time or whose connection closed is a failure to connect (the connection was
+     * never usable): CONNECT_TIMEOUT or CONNECT_FAILED, so a caller maps it as it maps a refused connection and not
+     * as a request that timed out. Other kinds (HANDSHAKE_FAILED, PROTOCOL, INTERRUPTED) stay as they are.
+     */
+    static WireClientException handshakeFailure(InetSocketAddress address, WireClientException e) {
+        Kind kind = switch (e.kind()) {
+            case TIMEOUT -> Kind.CONNECT_TIMEOUT;
+            case CLOSED -> Kind.CONNECT_FAILED;
+            default -> e.kind();
+        };
+        if (kind == e.kind()) {
+            return e;
+        }
+        return new WireClientException(kind, "could not connect to " + hostAndPort(address) + ": handshake: "
+                + e.getMessage(), e);
+    }
+
+    /** {@link #start(Duration)} with the whole connect timeout for the handshake. */
     CompletableFuture<Void> start() {
+        return start(options.connectTimeout());
+    }
+
+    /**
+     * Writes the preamble (unflushed, so it leaves with the first message) and runs the handshake if asked, bounded
+     * by {@code handshakeTimeout} (what is left of the connect timeout after the TCP connect).
+     */
+    CompletableFuture<Void> start(Duration handshakeTimeout) {
         WireClientOptions.Preamble preamble = options.preamble();
         if (preamble != null) {
             byte[] bytes = preamble.bytes(localAddress(), remoteAddress());
@@ -137,7 +165,7 @@ public final class WireClientConnection implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         OpMsgRequest hello = OpMsgRequest.of(RequestIds.next(), ClientHandshake.hello(options));
-        return send(hello, options.connectTimeout()).thenAccept(reply -> {
+        return send(hello, handshakeTimeout).thenAccept(reply -> {
             BsonDocument body = bodyOf(reply);
             compressor = ClientHandshake.settle(body, options.compressors());
             helloReply = body;

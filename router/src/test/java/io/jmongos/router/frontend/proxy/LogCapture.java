@@ -12,13 +12,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
-/** Captures the events of one logger (at DEBUG and above) for assertions. */
-final class LogCapture implements AutoCloseable {
+/** Captures the events of one logger (at DEBUG and above) for assertions; shared by the tests of every package. */
+public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final Level oldLevel;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(Class<?> loggerClass) {
+    public LogCapture(Class<?> loggerClass) {
         logger = (Logger) LoggerFactory.getLogger(loggerClass);
         oldLevel = logger.getLevel();
         logger.setLevel(Level.DEBUG);
@@ -26,15 +26,15 @@ final class LogCapture implements AutoCloseable {
         logger.addAppender(appender);
     }
 
-    List<ILoggingEvent> events() {
+    public List<ILoggingEvent> events() {
         return List.copyOf(appender.list);
     }
 
-    List<ILoggingEvent> at(Level level) {
+    public List<ILoggingEvent> at(Level level) {
         return appender.list.stream().filter(e -> e.getLevel() == level).toList();
     }
 
-    static Map<String, Object> attrs(ILoggingEvent e) {
+    public static Map<String, Object> attrs(ILoggingEvent e) {
         List<KeyValuePair> kvs = e.getKeyValuePairs() == null ? List.of() : e.getKeyValuePairs();
         return kvs.stream().collect(Collectors.toMap(kv -> kv.key, kv -> kv.value, (a, b) -> b));
     }
