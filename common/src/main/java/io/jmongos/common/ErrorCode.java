@@ -47,6 +47,7 @@ public enum ErrorCode {
     OPERATION_FAILED(96, "OperationFailed"),
     WRITE_CONFLICT(112, "WriteConflict"),
     COMMAND_NOT_SUPPORTED(115, "CommandNotSupported"),
+    CONFLICTING_OPERATION_IN_PROGRESS(117, "ConflictingOperationInProgress"),
     QUERY_PLAN_KILLED(175, "QueryPlanKilled"),
     CONVERSION_FAILURE(241, "ConversionFailure"),
     INVALID_UUID(207, "InvalidUUID"),

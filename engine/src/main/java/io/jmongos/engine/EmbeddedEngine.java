@@ -108,6 +108,16 @@ public final class EmbeddedEngine implements AutoCloseable {
         return services.sessions().abortExpired(lifetimeMillis * 1_000_000L);
     }
 
+    /**
+     * Aborts the open transactions that wrote to database {@code db} (a shard server entering that database's
+     * movePrimary critical section).
+     *
+     * @return how many were aborted
+     */
+    public int abortTransactionsWritingTo(String db) {
+        return services.sessions().abortWritersOf(db);
+    }
+
     /** Cursor and transaction counters since start, for a shard server's serverStatus. */
     public EngineCounters counters() {
         long[] t = services.sessions().totals();

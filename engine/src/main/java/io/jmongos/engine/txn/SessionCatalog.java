@@ -259,6 +259,38 @@ public final class SessionCatalog {
         return n;
     }
 
+    /**
+     * Aborts every open transaction that wrote to (or created a collection in) database {@code db}: a shard leaving
+     * the primary role of that database (movePrimary's critical section) must not commit them after its data was
+     * copied. Waits for a command of such a session that is running now.
+     *
+     * @return how many were aborted
+     */
+    public int abortWritersOf(String db) {
+        int n = 0;
+        for (SessionState s : new ArrayList<>(sessions.values())) {
+            OpenTransaction txn = s.open();
+            if (s.state() != TxnState.IN_PROGRESS || txn == null || !writes(txn, db)) {
+                continue;
+            }
+            s.lock().lock();
+            try {
+                if (s.state() == TxnState.IN_PROGRESS && s.open() == txn) {
+                    abortOpen(s);
+                    n++;
+                }
+            } finally {
+                s.lock().unlock();
+            }
+        }
+        return n;
+    }
+
+    private static boolean writes(OpenTransaction txn, String db) {
+        return txn.written().keySet().stream().anyMatch(ns -> ns.db().equals(db))
+                || txn.pending().keySet().stream().anyMatch(ns -> ns.db().equals(db));
+    }
+
     /** Transactions started, committed, aborted (any cause) and aborted by {@link #abortExpired}, since start. */
     public long[] totals() {
         return new long[] {started.get(), committed.get(), aborted.get(), expired.get()};

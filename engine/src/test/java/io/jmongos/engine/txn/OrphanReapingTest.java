@@ -73,4 +73,20 @@ class OrphanReapingTest extends EngineTestBase {
         fails(BsonDocument.parse("{getMore: " + id + "}").append("getMore", new BsonInt64(id))
                 .append("collection", new org.bson.BsonString("c")), 43); // CursorNotFound
     }
+
+    @Test
+    void leavingADatabasesPrimaryRoleAbortsOnlyTheTransactionsThatWroteThere() {
+        BsonDocument other = new BsonDocument("id", new BsonBinary(UUID.randomUUID(), UuidRepresentation.STANDARD));
+        ok(inTxn("{insert: 'c', documents: [{_id: 'moving'}]}", 1, true));
+        BsonDocument elsewhere = BsonDocument.parse("{insert: 'c', documents: [{_id: 'staying'}]}")
+                .append("lsid", other).append("txnNumber", new BsonInt64(1))
+                .append("autocommit", BsonBoolean.FALSE).append("startTransaction", BsonBoolean.TRUE);
+        assertThat(run("elsewhere", elsewhere).get("ok").asNumber().intValue()).isEqualTo(1);
+        assertThat(engine.abortTransactionsWritingTo("test")).isEqualTo(1);
+        fails(inTxn("{commitTransaction: 1}", 1, false), 251); // NoSuchTransaction: it was aborted
+        BsonDocument commit = new BsonDocument("commitTransaction", new org.bson.BsonInt32(1)).append("lsid", other)
+                .append("txnNumber", new BsonInt64(1)).append("autocommit", BsonBoolean.FALSE);
+        assertThat(run("admin", commit).get("ok").asNumber().intValue()).isEqualTo(1);
+        assertThat(ok("{count: 'c'}").getInt32("n").getValue()).isZero();
+    }
 }

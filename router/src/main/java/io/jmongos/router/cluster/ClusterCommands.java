@@ -2,7 +2,9 @@ package io.jmongos.router.cluster;
 
 import io.jmongos.router.RouterServices;
 
-/** Registers the commands of a cluster router: addShard, listShards, removeShard, enableSharding. */
+/**
+ * Registers the commands of a cluster router: addShard, listShards, removeShard, enableSharding, movePrimary.
+ */
 public final class ClusterCommands {
     private ClusterCommands() {
     }
@@ -16,5 +18,6 @@ public final class ClusterCommands {
         services.commands().register(new ListShardsCommand(cluster));
         services.commands().register(new RemoveShardCommand(cluster));
         services.commands().register(new EnableShardingCommand());
+        services.commands().register(new MovePrimaryCommand(cluster));
     }
 }

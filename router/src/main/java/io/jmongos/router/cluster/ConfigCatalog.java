@@ -2,6 +2,8 @@ package io.jmongos.router.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
@@ -59,6 +61,23 @@ public final class ConfigCatalog {
         return find("databases", new BsonDocument());
     }
 
+    /**
+     * The collections of {@code db} that {@code config.collections} lists as sharded (entries not marked
+     * {@code unsplittable: true}); none until sharded collections exist. movePrimary leaves them where they are.
+     */
+    public Set<String> shardedCollections(String db) {
+        Set<String> out = new TreeSet<>();
+        String prefix = db + ".";
+        for (BsonValue v : find("collections", new BsonDocument())) {
+            BsonDocument d = v.asDocument();
+            if (d.isString("_id") && d.getString("_id").getValue().startsWith(prefix)
+                    && !(d.isBoolean("unsplittable") && d.getBoolean("unsplittable").getValue())) {
+                out.add(d.getString("_id").getValue().substring(prefix.length()));
+            }
+        }
+        return out;
+    }
+
     /** Insert a document; false when its {@code _id} (or another unique key) exists already. */
     public boolean insert(String collection, BsonDocument doc) {
         BsonDocument reply = config.run(CONFIG, new BsonDocument("insert", new BsonString(collection))
@@ -72,6 +91,19 @@ public final class ConfigCatalog {
                     ErrorCode.nameOf(err.getNumber("code").intValue()), err.getString("errmsg").getValue());
         }
         return true;
+    }
+
+    /** Update the one document of {@code collection} that matches {@code filter}; returns how many matched (0, 1). */
+    public int updateOne(String collection, BsonDocument filter, BsonDocument update) {
+        BsonDocument reply = config.run(CONFIG, new BsonDocument("update", new BsonString(collection))
+                .append("updates", new BsonArray(List.of(new BsonDocument("q", filter).append("u", update)))))
+                .bodyOrThrow();
+        if (reply.isArray("writeErrors") && !reply.getArray("writeErrors").isEmpty()) {
+            BsonDocument err = reply.getArray("writeErrors").get(0).asDocument();
+            throw new CommandFailedException(err.getNumber("code").intValue(),
+                    ErrorCode.nameOf(err.getNumber("code").intValue()), err.getString("errmsg").getValue());
+        }
+        return reply.getNumber("n").intValue();
     }
 
     /** Delete the documents of {@code collection} that match {@code filter}; returns how many. */

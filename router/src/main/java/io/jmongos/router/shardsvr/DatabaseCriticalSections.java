@@ -52,13 +52,17 @@ final class DatabaseCriticalSections {
 
     /**
      * Enter the section of {@code db}: new versioned commands wait from now on; returns once the running ones have
-     * finished. Entering a section already held is a no-op (a retried enter). If they do not finish by
+     * finished. Entering a section already held for the same reason is a no-op (a retried enter); held for another
+     * reason (another movePrimary) it is 117 ConflictingOperationInProgress. If the running commands do not finish by
      * {@code deadlineNanos} the section is left again and 50 MaxTimeMSExpired is thrown.
      */
     void enter(String db, String reason, long deadlineNanos) {
         Gate g = gate(db);
         synchronized (g) {
             if (g.heldFor != null) {
+                if (!g.heldFor.equals(reason)) {
+                    throw conflict(db, reason, g.heldFor, "acquire");
+                }
                 return;
             }
             g.heldFor = reason;
@@ -74,13 +78,27 @@ final class DatabaseCriticalSections {
         }
     }
 
-    /** Leave the section of {@code db}: the waiting commands go on (and re-check their version). */
-    void exit(String db) {
+    /**
+     * Leave the section of {@code db}: the waiting commands go on (and re-check their version). With a
+     * {@code reason}, only the section entered for that reason is left (117 if another operation holds it); without
+     * one, whoever holds it.
+     */
+    void exit(String db, String reason) {
         Gate g = gate(db);
         synchronized (g) {
+            if (reason != null && g.heldFor != null && !g.heldFor.equals(reason)) {
+                throw conflict(db, reason, g.heldFor, "release");
+            }
             g.heldFor = null;
             g.notifyAll();
         }
+    }
+
+    /** MongoDB's refusal of a critical section taken by another operation (sharding_recovery_service). */
+    private static CommandFailedException conflict(String db, String reason, String heldFor, String verb) {
+        return new CommandFailedException(ErrorCode.CONFLICTING_OPERATION_IN_PROGRESS, "Trying to " + verb
+                + " a critical section for database " + db + " and reason " + reason
+                + " but it is already taken by another operation with different reason " + heldFor);
     }
 
     /** Why the section of {@code db} is held, or null. */

@@ -1,5 +1,7 @@
 package io.jmongos.router.shardsvr;
 
+import java.util.function.Consumer;
+
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -13,8 +15,12 @@ import io.jmongos.router.command.server.AdminOnly;
  * {@code {_shardsvrMovePrimaryEnterCriticalSection: "<db>", reason: {...}}} blocks new versioned commands on the
  * database and returns once the running ones finished (bounded by its maxTimeMS, else
  * {@link DatabaseVersionCheck#DEFAULT_CRITICAL_SECTION_WAIT_MILLIS}: 50 MaxTimeMSExpired);
- * {@code {_shardsvrMovePrimaryExitCriticalSection: "<db>"}} releases them and drops the cached version, so each
- * refreshes from the config server (which by then names the new primary) and answers StaleDbVersion.
+ * {@code {_shardsvrMovePrimaryExitCriticalSection: "<db>", reason: {...}}} releases them and drops the cached version,
+ * so each refreshes from the config server (which by then names the new primary) and answers StaleDbVersion. A section
+ * held for another reason is 117 ConflictingOperationInProgress on enter and exit (two movePrimary at once). Once
+ * entered, the open transactions that wrote to the database are aborted: a multi-document transaction between
+ * statements holds no versioned command in flight, and its commit (unversioned) must not land on the old primary
+ * after the copy (mongod gets the same from its database lock, which such a transaction holds until it ends).
  */
 final class MovePrimaryCriticalSectionCommand implements CommandHandler {
     static final String ENTER = "_shardsvrMovePrimaryEnterCriticalSection";
@@ -23,12 +29,18 @@ final class MovePrimaryCriticalSectionCommand implements CommandHandler {
     private final boolean enter;
     private final DatabaseCriticalSections sections;
     private final DatabaseVersionCheck versions;
+    private final Consumer<String> entered;
 
+    /**
+     * @param entered told the database once its section is held (the shard aborts the open transactions that wrote
+     *                to it there, so none commits on the old primary after the copy)
+     */
     MovePrimaryCriticalSectionCommand(boolean enter, DatabaseCriticalSections sections,
-                                      DatabaseVersionCheck versions) {
+                                      DatabaseVersionCheck versions, Consumer<String> entered) {
         this.enter = enter;
         this.sections = sections;
         this.versions = versions;
+        this.entered = entered;
     }
 
     @Override
@@ -45,15 +57,19 @@ final class MovePrimaryCriticalSectionCommand implements CommandHandler {
     public BsonDocument run(CommandContext ctx, BsonDocument command) {
         AdminOnly.check(ctx, name());
         String db = DatabaseArgument.of(command);
+        BsonValue reason = command.get("reason");
         if (enter) {
-            BsonValue reason = command.get("reason");
-            sections.enter(db, reason == null ? "movePrimary" : "movePrimary " + reason.toString(),
-                    System.nanoTime() + waitMillis(command) * 1_000_000L);
+            sections.enter(db, reasonOf(reason), System.nanoTime() + waitMillis(command) * 1_000_000L);
+            entered.accept(db);
         } else {
             versions.drop(db);
-            sections.exit(db);
+            sections.exit(db, reason == null ? null : reasonOf(reason));
         }
         return new BsonDocument();
+    }
+
+    private static String reasonOf(BsonValue reason) {
+        return reason == null ? "movePrimary" : "movePrimary " + reason.toString();
     }
 
     private static long waitMillis(BsonDocument command) {

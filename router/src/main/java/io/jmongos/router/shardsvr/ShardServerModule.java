@@ -69,8 +69,9 @@ public final class ShardServerModule implements RouterModule {
         versions = new DatabaseVersionCheck(sharding, new ConfigServerClient(this::configServer), sections);
         services.interceptors().add(versions);
         services.commands().register(new ShardsvrAddShardCommand(role, sharding));
-        services.commands().register(new MovePrimaryCriticalSectionCommand(true, sections, versions));
-        services.commands().register(new MovePrimaryCriticalSectionCommand(false, sections, versions));
+        services.commands().register(new MovePrimaryCriticalSectionCommand(true, sections, versions,
+                engine::abortTransactionsWritingTo));
+        services.commands().register(new MovePrimaryCriticalSectionCommand(false, sections, versions, db -> { }));
         services.commands().register(new FlushDatabaseCacheUpdatesCommand(versions));
         reapers = new ShardServerReapers(engine, services.parameters());
     }
