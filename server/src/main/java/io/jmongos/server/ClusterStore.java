@@ -16,6 +16,7 @@ import io.jmongos.router.shard.remote.RemoteShard;
 import io.jmongos.router.shard.remote.RemoteShardResources;
 import io.jmongos.router.shard.remote.RemoteShardSettings;
 import io.jmongos.wire.client.WireClientResources;
+import io.jmongos.wire.client.WireClientSecurity;
 
 /**
  * What a cluster router ({@code --configdb}) reads and writes instead of an embedded store: the config server as
@@ -47,10 +48,14 @@ final class ClusterStore implements AutoCloseable {
         this.configHost = host;
     }
 
-    /** Connect to the config server ({@code hosts}: its members) and read the cluster's shards. */
-    static ClusterStore connect(List<String> hosts, String setName, ServerParameters params) {
+    /**
+     * Connect to the config server ({@code hosts}: its members) and read the cluster's shards; every connection, to
+     * the config server and to the shards, is secured with {@code links} (TLS, the key file's authentication).
+     */
+    static ClusterStore connect(List<String> hosts, String setName, ServerParameters params,
+                                WireClientSecurity links) {
         String host = setName == null ? String.join(",", hosts) : setName + "/" + String.join(",", hosts);
-        RemoteShardSettings settings = RemoteShardSettings.from(params);
+        RemoteShardSettings settings = RemoteShardSettings.from(params).withSecurity(links);
         WireClientResources resources = RemoteShardResources.create();
         RemoteShard config = new RemoteShard(CONFIG_SHARD, host, settings, resources);
         ShardRegistry registry = ShardRegistry.connecting((name, h) -> new RemoteShard(name, h, settings, resources));

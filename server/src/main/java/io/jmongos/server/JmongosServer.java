@@ -20,6 +20,7 @@ import io.jmongos.router.RouterModule;
 import io.jmongos.router.RouterServices;
 import io.jmongos.router.auth.AuthParameters;
 import io.jmongos.router.auth.AuthService;
+import io.jmongos.router.auth.InternalAuthKeys;
 import io.jmongos.router.frontend.FrontendConfig;
 import io.jmongos.router.drain.GracefulDrain;
 import io.jmongos.router.frontend.ListenerBindException;
@@ -40,6 +41,8 @@ import io.jmongos.router.shard.Shard;
 import io.jmongos.router.shardsvr.ShardServerModule;
 import io.jmongos.server.config.ServerSettings;
 import io.jmongos.wire.client.WireClientResources;
+import io.jmongos.wire.client.WireClientSecurity;
+import io.jmongos.server.config.KeyFileReader;
 import io.jmongos.server.config.SettingsParser;
 import io.jmongos.server.log.LoggingSetup;
 
@@ -99,8 +102,10 @@ public final class JmongosServer implements AutoCloseable {
             throw new StartupException(portProblem);
         }
         TlsServerContext tls = openTls(settings);
+        InternalAuthKeys keys = settings.keyFile() == null ? null : readKeys(settings.keyFile());
+        WireClientSecurity links = clusterLinks(keys);
         ClusterStore cluster = settings.configDb().isEmpty() ? null
-                : ClusterStore.connect(settings.configDb(), settings.configDbSetName(), params);
+                : ClusterStore.connect(settings.configDb(), settings.configDbSetName(), params, links);
         AutoCloseable shard = cluster != null ? cluster : openShard(settings);
         RouterServer frontend = null;
         RouterServices services = null;
@@ -119,11 +124,11 @@ public final class JmongosServer implements AutoCloseable {
             ShardServerModule shardServer = shardServerOf(modules);
             if (shardServer != null) {
                 // a shard server reads database versions from the config server its identity names
-                RemoteShardSettings remote = RemoteShardSettings.from(params);
+                RemoteShardSettings remote = RemoteShardSettings.from(params).withSecurity(links);
                 shardServer.useConfigServer(cs -> new RemoteShard(ClusterStore.CONFIG_SHARD, cs, remote,
                         WireClientResources.shared()));
             }
-            AuthService.install(services, settings.authorization());
+            AuthService.install(services, settings.authorization(), keys);
             frontend = new RouterServer(new FrontendConfig(settings.bindIps(), settings.bindAll(), settings.port(),
                     lbPort), services, tls);
             frontend.start();
@@ -155,6 +160,22 @@ public final class JmongosServer implements AutoCloseable {
                 throw new StartupException("Bad value for --setParameter " + e.getKey() + ": " + ex.getMessage(), ex);
             }
         }
+    }
+
+    /** The keys of {@code --keyFile}: a bad file stops the start with one line naming it. */
+    private static InternalAuthKeys readKeys(java.nio.file.Path file) {
+        InternalAuthKeys keys = InternalAuthKeys.of(KeyFileReader.read(file));
+        StructuredLog.info(LOG, LogIds.KEY_FILE_READ, LogComponent.ACCESS, "Internal authentication key file read")
+                .addKeyValue("keyFile", file.toString()).addKeyValue("keys", keys.size()).log();
+        return keys;
+    }
+
+    /**
+     * How this process's own connections to shards and the config server are secured: authenticated as
+     * {@code __system} when there is a key file.
+     */
+    private static WireClientSecurity clusterLinks(InternalAuthKeys keys) {
+        return keys == null ? WireClientSecurity.NONE : WireClientSecurity.NONE.withAuthenticator(keys.authenticator());
     }
 
     private static TlsServerContext openTls(ServerSettings settings) {

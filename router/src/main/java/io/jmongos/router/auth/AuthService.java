@@ -35,12 +35,14 @@ public final class AuthService {
     private final RouterServices services;
     private final UserStore store;
     private final boolean enforced;
+    private final InternalAuthKeys internal;
     private final OwnershipChecks ownership;
 
-    AuthService(RouterServices services, UserStore store, boolean enforced) {
+    AuthService(RouterServices services, UserStore store, boolean enforced, InternalAuthKeys internal) {
         this.services = services;
         this.store = store;
         this.enforced = enforced;
+        this.internal = internal;
         this.ownership = new OwnershipChecks(services.parameters());
     }
 
@@ -48,14 +50,22 @@ public final class AuthService {
         return ownership;
     }
 
+    /** {@link #install(RouterServices, boolean, InternalAuthKeys)} without a key file. */
+    public static AuthService install(RouterServices services, boolean authorization) {
+        return install(services, authorization, null);
+    }
+
     /**
      * Register the authentication and user commands and the authorization interceptor (outermost).
      *
      * @param authorization {@code --auth} / {@code security.authorization: enabled}
+     * @param internal      the {@code --keyFile} keys, or null; with them {@code __system@local} may authenticate,
+     *                      and authorization is on whatever {@code authorization} says (as in mongod and mongos, a
+     *                      key file implies access control)
      */
-    public static AuthService install(RouterServices services, boolean authorization) {
+    public static AuthService install(RouterServices services, boolean authorization, InternalAuthKeys internal) {
         UserStore users = new UserStore(() -> services.routing().route(UserStore.DB, true).primary());
-        AuthService auth = new AuthService(services, users, authorization);
+        AuthService auth = new AuthService(services, users, authorization || internal != null, internal);
         AuthCommands.register(services, auth);
         services.interceptors().add(0, new AuthorizationInterceptor(auth));
         return auth;
@@ -115,7 +125,11 @@ public final class AuthService {
             ctx.delayReply(services.parameters().getInt(AuthParameters.AUTH_FAILED_DELAY_MS));
             throw new CommandFailedException(ErrorCode.AUTHENTICATION_FAILED, AUTHENTICATION_FAILED);
         }
-        if (c.done()) {
+        if (c.done() && internal != null && InternalUser.is(c.db(), c.user())) {
+            auth.endConversation();
+            auth.add(InternalUser.authenticated());
+            logAttempt(ctx.connection(), c, auth.speculative(), null);
+        } else if (c.done()) {
             auth.endConversation();
             BsonDocument user = store.user(c.db(), c.user());
             List<RoleName> roles = roles(user);
@@ -143,16 +157,26 @@ public final class AuthService {
         return why;
     }
 
-    private ScramCredential credential(String db, String user, ScramMechanism m) {
+    /** The user's credential for {@code m} (the internal user: one per key); empty when unknown. */
+    private List<ScramCredential> credential(String db, String user, ScramMechanism m) {
+        if (InternalUser.is(db, user)) {
+            return internal == null ? List.of() : internal.credentials(m);
+        }
         BsonDocument doc = store.user(db, user);
         if (doc == null || !doc.isDocument("credentials")) {
-            return null;
+            return List.of();
         }
-        return ScramCredential.fromBson(m, doc.getDocument("credentials").getDocument(m.mechanismName(), null));
+        ScramCredential c = ScramCredential.fromBson(m, doc.getDocument("credentials")
+                .getDocument(m.mechanismName(), null));
+        return c == null ? List.of() : List.of(c);
     }
 
     /** The mechanisms a user has credentials for, or null when there is no such user. */
     BsonArray mechanisms(String db, String user) {
+        if (InternalUser.is(db, user)) {
+            return internal == null ? null
+                    : new BsonArray(List.of(new org.bson.BsonString(InternalAuthenticator.MECHANISM.mechanismName())));
+        }
         BsonDocument doc = store.user(db, user);
         if (doc == null) {
             return null;

@@ -20,6 +20,11 @@ public record ScramCredential(ScramMechanism mechanism, int iterationCount, byte
     public static ScramCredential derive(ScramMechanism m, String user, String password, int iterations) {
         byte[] salt = new byte[m.saltLength()];
         RANDOM.nextBytes(salt);
+        return derive(m, user, password, iterations, salt);
+    }
+
+    /** Derive a credential with a given salt (the internal user's keys share one). */
+    static ScramCredential derive(ScramMechanism m, String user, String password, int iterations, byte[] salt) {
         byte[] salted = m.hi(m.preparePassword(user, password).getBytes(StandardCharsets.UTF_8), salt, iterations);
         byte[] clientKey = m.hmac(salted, "Client Key".getBytes(StandardCharsets.US_ASCII));
         byte[] serverKey = m.hmac(salted, "Server Key".getBytes(StandardCharsets.US_ASCII));

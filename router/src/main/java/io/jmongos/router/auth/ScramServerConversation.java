@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -23,20 +24,22 @@ final class ScramServerConversation {
 
     private final ScramMechanism mechanism;
     private final String db;
-    private final Function<String, ScramCredential> credentials;
+    private final Function<String, List<ScramCredential>> credentials;
     private final boolean skipEmptyExchange;
     private Step step = Step.FIRST;
     private String user;
-    private ScramCredential credential;
+    /** The candidates (one for a user; one per key for {@code __system}), all with the same salt and count. */
+    private List<ScramCredential> candidates;
     private String clientFirstBare;
     private String serverFirst;
     private String nonce;
     private String gs2Header;
 
     /**
-     * @param credentials user name to its credential for this mechanism on {@code db}, or null when unknown
+     * @param credentials user name to its credentials for this mechanism on {@code db} (one for a user; the
+     *                    internal user has one per key, sharing a salt), empty or null when unknown
      */
-    ScramServerConversation(ScramMechanism mechanism, String db, Function<String, ScramCredential> credentials,
+    ScramServerConversation(ScramMechanism mechanism, String db, Function<String, List<ScramCredential>> credentials,
                             boolean skipEmptyExchange) {
         this.mechanism = mechanism;
         this.db = db;
@@ -93,16 +96,17 @@ final class ScramServerConversation {
             throw new AuthenticationFailure("bad SCRAM client-first message");
         }
         user = name.replace("=2C", ",").replace("=3D", "=");
-        credential = credentials.apply(user);
-        if (credential == null) {
+        candidates = credentials.apply(user);
+        if (candidates == null || candidates.isEmpty()) {
             throw new AuthenticationFailure("UserNotFound: Could not find user \"" + user + "\" for db \"" + db
                     + "\"");
         }
         byte[] serverNonce = new byte[SERVER_NONCE_BYTES];
         RANDOM.nextBytes(serverNonce);
         nonce = clientNonce + Base64.getEncoder().encodeToString(serverNonce);
-        serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(credential.salt()) + ",i="
-                + credential.iterationCount();
+        ScramCredential first = candidates.get(0);
+        serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(first.salt()) + ",i="
+                + first.iterationCount();
         step = Step.FINAL;
         return serverFirst.getBytes(StandardCharsets.UTF_8);
     }
@@ -130,7 +134,24 @@ final class ScramServerConversation {
         }
         byte[] authMessage = (clientFirstBare + "," + serverFirst + "," + withoutProof)
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] clientSignature = mechanism.hmac(credential.storedKey(), authMessage);
+        ScramCredential credential = null;
+        for (ScramCredential candidate : candidates) {
+            if (proves(candidate, proof, authMessage)) {
+                credential = candidate;
+                break;
+            }
+        }
+        if (credential == null) {
+            throw new AuthenticationFailure("SCRAM authentication failed, storedKey mismatch");
+        }
+        byte[] serverSignature = mechanism.hmac(credential.serverKey(), authMessage);
+        step = skipEmptyExchange ? Step.DONE : Step.EMPTY;
+        return ("v=" + Base64.getEncoder().encodeToString(serverSignature)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code proof} was made with the secret behind {@code candidate}. */
+    private boolean proves(ScramCredential candidate, byte[] proof, byte[] authMessage) {
+        byte[] clientSignature = mechanism.hmac(candidate.storedKey(), authMessage);
         if (proof.length != clientSignature.length) {
             throw new AuthenticationFailure("SCRAM proof has the wrong length");
         }
@@ -138,12 +159,7 @@ final class ScramServerConversation {
         for (int i = 0; i < proof.length; i++) {
             clientKey[i] = (byte) (proof[i] ^ clientSignature[i]);
         }
-        if (!MessageDigest.isEqual(mechanism.hash(clientKey), credential.storedKey())) {
-            throw new AuthenticationFailure("SCRAM authentication failed, storedKey mismatch");
-        }
-        byte[] serverSignature = mechanism.hmac(credential.serverKey(), authMessage);
-        step = skipEmptyExchange ? Step.DONE : Step.EMPTY;
-        return ("v=" + Base64.getEncoder().encodeToString(serverSignature)).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(mechanism.hash(clientKey), candidate.storedKey());
     }
 
     /** The value of {@code key=} in a comma-separated SCRAM message, or null. */

@@ -53,6 +53,10 @@ public final class LogIds {
     public static final int PROXY_TRUST_ANY = JMONGOS_BASE + 103;
     /** A connection to the LB port from an address outside proxyProtocolTrustedSources was closed. */
     public static final int PROXY_UNTRUSTED_SOURCE = JMONGOS_BASE + 104;
+    /** At startup: the internal authentication key file was read (its path and how many keys; never a key). */
+    public static final int KEY_FILE_READ = JMONGOS_BASE + 105;
+    /** At startup: how this process's own connections to shards and the config server use TLS. */
+    public static final int TLS_CLUSTER_LINKS = JMONGOS_BASE + 106;
 
     /** A remote shard host answered again (or for the first time): connections to it open. */
     public static final int REMOTE_SHARD_HOST_REACHABLE = JMONGOS_BASE + 40;

@@ -22,6 +22,8 @@ import io.jmongos.router.frontend.tls.TlsSettings;
  * @param configDbSetName the replica set name of the {@code rs/h1:p,h2:p} form, null for a plain host list
  * @param tls           the TLS options of both ports ({@code --tlsMode} ..., {@code net.tls.*})
  * @param authorization {@code --auth} / {@code security.authorization: enabled}
+ * @param keyFile       {@code --keyFile} / {@code security.keyFile}, the cluster's internal authentication key, or
+ *                      null; it implies access control, as in mongod and mongos
  * @param httpPort      the operators' HTTP port ({@code --httpPort}, {@code net.http.port}); {@link #HTTP_OFF} when off
  */
 public record ServerSettings(int port, List<String> bindIps, boolean bindAll, int maxConns, List<String> compressors,
@@ -29,7 +31,7 @@ public record ServerSettings(int port, List<String> bindIps, boolean bindAll, in
                              int verbosity, boolean quiet, int slowMs, List<String> argv, BsonDocument parsed,
                              ClusterRole clusterRole, List<String> configDb,
                              String configDbSetName, TlsSettings tls,
-                             boolean authorization, int httpPort) {
+                             boolean authorization, Path keyFile, int httpPort) {
     /** mongos' default port. */
     public static final int DEFAULT_PORT = 27017;
     /** mongos' default bind_ip. */

@@ -158,7 +158,8 @@ public final class SettingsParser {
         TlsSettings tls = TlsOptionsParser.parse(o.tls, cfg, parsed);
         return new ServerSettings(port, bindIps, bindAll, maxConns, compressors, params, dbPath, logPath, logAppend,
                 verbosity, quiet, slowMs, args, parsed.document(), role, configDb.hosts(), configDb.setName(), tls,
-                TlsOptionsParser.authorization(o.tls, cfg, parsed), httpPort);
+                TlsOptionsParser.authorization(o.tls, cfg, parsed), TlsOptionsParser.keyFile(o.tls, cfg, parsed),
+                httpPort);
     }
 
     static List<String> compressors(String list) {

@@ -9,6 +9,13 @@ public final class TlsCommandLineOptions {
     @Option(names = "--auth", description = "require authentication (SCRAM-SHA-256/SHA-1) and authorization")
     Boolean auth;
 
+    @Option(names = "--keyFile", paramLabel = "FILE",
+            description = "the cluster's shared key (YAML: one key, or a list of two while rotating; base64 "
+                    + "characters, 6 to 1024 once whitespace is removed; not open to group or others): routers, "
+                    + "shard servers and the config server authenticate to each other as __system with "
+                    + "SCRAM-SHA-256, and access control is on as with --auth")
+    Path keyFile;
+
     @Option(names = "--tlsMode", paramLabel = "MODE",
             description = "disabled (default), allowTLS, preferTLS or requireTLS; on both ports (on the LB port TLS "
                     + "starts after the PROXY header)")

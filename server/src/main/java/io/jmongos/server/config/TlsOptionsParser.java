@@ -13,7 +13,8 @@ final class TlsOptionsParser {
     /** The config file keys (mongod.conf names). */
     static final Set<String> KEYS = Set.of("net.tls.mode", "net.tls.certificateKeyFile",
             "net.tls.certificateKeyFilePassword", "net.tls.CAFile", "net.tls.allowInvalidCertificates",
-            "net.tls.allowConnectionsWithoutCertificates", "net.tls.disabledProtocols", "security.authorization");
+            "net.tls.allowConnectionsWithoutCertificates", "net.tls.disabledProtocols", "security.authorization",
+            "security.keyFile");
 
     private TlsOptionsParser() {
     }
@@ -75,6 +76,15 @@ final class TlsOptionsParser {
             parsed.put("security.authorization", "enabled");
         }
         return on;
+    }
+
+    /** {@code --keyFile} over {@code security.keyFile}, or null; the file is read at start. */
+    static Path keyFile(TlsCommandLineOptions o, ConfigFile cfg, ParsedOptions parsed) {
+        Path file = o.keyFile != null ? o.keyFile : path(cfg.string("security.keyFile"));
+        if (file != null) {
+            parsed.put("security.keyFile", file.toString());
+        }
+        return file;
     }
 
     private static String first(String a, String b) {

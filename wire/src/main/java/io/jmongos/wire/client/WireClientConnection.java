@@ -18,6 +18,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -47,11 +49,15 @@ public final class WireClientConnection implements AutoCloseable {
      * first, this margin only guards against a stalled event loop.
      */
     static final long BLOCKING_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The pipeline name of the SSL handler, when TLS is on. */
+    static final String TLS_HANDLER = "tls";
 
     private final Channel channel;
     private final WireClientOptions options;
     private volatile WireCompressor compressor = WireCompressor.NOOP;
     private volatile BsonDocument helloReply;
+    /** Set on the event loop (TLS start) or before the first message: the preamble goes out once. */
+    private boolean preambleWritten;
 
     private WireClientConnection(Channel channel, WireClientOptions options) {
         this.channel = channel;
@@ -70,8 +76,10 @@ public final class WireClientConnection implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code address}, writes the preamble, and runs the handshake when the options ask for one; the
-     * future fails with a {@link WireClientException} (CONNECT_FAILED, CONNECT_TIMEOUT, HANDSHAKE_FAILED, ...).
+     * Connects to {@code address}, writes the preamble, starts TLS when the options' security asks for it (after the
+     * preamble: a PROXY header goes in clear), runs the handshake when the options ask for one and then the
+     * authenticator, all within the connect timeout; the future fails with a {@link WireClientException}
+     * (CONNECT_FAILED, CONNECT_TIMEOUT, HANDSHAKE_FAILED, ...).
      */
     public static CompletableFuture<WireClientConnection> connectAsync(WireClientResources resources,
                                                                        InetSocketAddress address,
@@ -96,17 +104,46 @@ public final class WireClientConnection implements AutoCloseable {
                 return;
             }
             WireClientConnection connection = new WireClientConnection(f.channel(), options);
-            Duration handshakeBudget = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-            connection.start(handshakeBudget).whenComplete((ignored, error) -> {
-                if (error == null) {
-                    result.complete(connection);
-                } else {
-                    connection.close();
-                    result.completeExceptionally(handshakeFailure(address, unwrap(error)));
-                }
-            });
+            connection.startTls(address, deadline)
+                    .thenCompose(ignored -> connection.start(remaining(deadline)))
+                    .whenComplete((ignored, error) -> {
+                        if (error == null) {
+                            result.complete(connection);
+                        } else {
+                            connection.close();
+                            result.completeExceptionally(handshakeFailure(address, unwrap(error), options));
+                        }
+                    });
         });
         return result;
+    }
+
+    /**
+     * With TLS: writes the preamble in clear, puts the SSL handler at the head of the pipeline (which starts the TLS
+     * handshake on the active channel) and completes when the handshake has, bounded by the connect deadline. A
+     * failed handshake is CONNECT_FAILED naming the reason, one that runs out of time CONNECT_TIMEOUT.
+     */
+    private CompletableFuture<Void> startTls(InetSocketAddress address, long deadlineNanos) {
+        if (!options.security().usesTls()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        writePreamble();
+        SslHandler tls = options.security().tls().get().newHandler(channel.alloc(), address.getHostString(),
+                address.getPort());
+        tls.setHandshakeTimeout(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        channel.pipeline().addFirst(TLS_HANDLER, tls);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        tls.handshakeFuture().addListener(h -> {
+            if (h.isSuccess()) {
+                done.complete(null);
+                return;
+            }
+            Throwable cause = h.cause();
+            Kind kind = cause instanceof SslHandshakeTimeoutException ? Kind.CONNECT_TIMEOUT : Kind.CONNECT_FAILED;
+            done.completeExceptionally(new WireClientException(kind, "could not connect to " + hostAndPort(address)
+                    + ": TLS handshake failed: " + rootMessage(cause), cause));
+        });
+        return done;
     }
 
     /** Blocking {@link #connectAsync}. */
@@ -133,7 +170,8 @@ public final class WireClientConnection implements AutoCloseable {
      * never usable): CONNECT_TIMEOUT or CONNECT_FAILED, so a caller maps it as it maps a refused connection and not
      * as a request that timed out. Other kinds (HANDSHAKE_FAILED, PROTOCOL, INTERRUPTED) stay as they are.
      */
-    static WireClientException handshakeFailure(InetSocketAddress address, WireClientException e) {
+    static WireClientException handshakeFailure(InetSocketAddress address, WireClientException e,
+                                                WireClientOptions options) {
         Kind kind = switch (e.kind()) {
             case TIMEOUT -> Kind.CONNECT_TIMEOUT;
             case CLOSED -> Kind.CONNECT_FAILED;
@@ -142,8 +180,11 @@ public final class WireClientConnection implements AutoCloseable {
         if (kind == e.kind()) {
             return e;
         }
+        // A server in requireTLS mode closes a plaintext connection at its first bytes, without a reply.
+        String hint = e.kind() == Kind.CLOSED && !options.security().usesTls()
+                ? " (the server closed a connection made without TLS: does it require TLS?)" : "";
         return new WireClientException(kind, "could not connect to " + hostAndPort(address) + ": handshake: "
-                + e.getMessage(), e);
+                + e.getMessage() + hint, e);
     }
 
     /** {@link #start(Duration)} with the whole connect timeout for the handshake. */
@@ -156,20 +197,36 @@ public final class WireClientConnection implements AutoCloseable {
      * by {@code handshakeTimeout} (what is left of the connect timeout after the TCP connect).
      */
     CompletableFuture<Void> start(Duration handshakeTimeout) {
+        long deadline = System.nanoTime() + handshakeTimeout.toNanos();
+        writePreamble();
+        CompletableFuture<Void> handshake = CompletableFuture.completedFuture(null);
+        if (options.handshake()) {
+            OpMsgRequest hello = OpMsgRequest.of(RequestIds.next(), ClientHandshake.hello(options));
+            handshake = send(hello, handshakeTimeout).thenAccept(reply -> {
+                BsonDocument body = bodyOf(reply);
+                compressor = ClientHandshake.settle(body, options.compressors());
+                helloReply = body;
+            });
+        }
+        ClientAuthenticator authenticator = options.security().authenticator();
+        if (authenticator == null) {
+            return handshake;
+        }
+        return handshake.thenCompose(ignored -> authenticator.authenticate(this, remaining(deadline)));
+    }
+
+    private static Duration remaining(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
+    }
+
+    /** Writes the preamble once (unflushed: it leaves with the next flush). */
+    private void writePreamble() {
         WireClientOptions.Preamble preamble = options.preamble();
-        if (preamble != null) {
+        if (preamble != null && !preambleWritten) {
+            preambleWritten = true;
             byte[] bytes = preamble.bytes(localAddress(), remoteAddress());
             channel.write(Unpooled.wrappedBuffer(bytes));
         }
-        if (!options.handshake()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        OpMsgRequest hello = OpMsgRequest.of(RequestIds.next(), ClientHandshake.hello(options));
-        return send(hello, handshakeTimeout).thenAccept(reply -> {
-            BsonDocument body = bodyOf(reply);
-            compressor = ClientHandshake.settle(body, options.compressors());
-            helloReply = body;
-        });
     }
 
     /** The handshake's hello reply, or null when the connection made no handshake. */
@@ -314,6 +371,14 @@ public final class WireClientConnection implements AutoCloseable {
             throw new WireClientException(Kind.TIMEOUT, "no reply within "
                     + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms (event loop stalled)", e);
         }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (" + root.getMessage() + ")";
     }
 
     private static WireClientException unwrap(Throwable error) {

@@ -53,7 +53,8 @@ public final class RemoteShard implements Shard {
         this.settings = settings;
         this.resources = resources;
         WireClientOptions options = WireClientOptions.defaults().withConnectTimeout(settings.connectTimeout())
-                .withRequestTimeout(settings.requestTimeout()).withCompressors(settings.compressors());
+                .withRequestTimeout(settings.requestTimeout()).withCompressors(settings.compressors())
+                .withSecurity(settings.security());
         this.reachability = new HostReachability(name, address.toString(), resources.group());
         this.pool = new ShardConnectionPool(address.toString(), ShardConnector.of(address, resources, options),
                 settings, reachability);
