@@ -1,6 +1,6 @@
 package io.jmongos.it.spec;
 
-/** Spec tests: the CRUD suite, directly (sharded) and through HAProxy (load-balanced). */
+/** Spec tests: the CRUD suite on the four topologies of {@link Topology}. */
 class CrudSpecTest extends SpecSuiteTest {
     @Override
     String folder() {

@@ -1,8 +1,8 @@
 package io.jmongos.it.spec;
 
 /**
- * Spec tests: the load-balancers suite, through HAProxy (load-balanced) and, for its file about non-LB
- * clusters, directly (sharded).
+ * Spec tests: the load-balancers suite, through HAProxy (load-balanced, cluster-load-balanced) and, for its file about
+ * non-LB clusters, directly (sharded, cluster-sharded).
  */
 class LoadBalancersSpecTest extends SpecSuiteTest {
     @Override

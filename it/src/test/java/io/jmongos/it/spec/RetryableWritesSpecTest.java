@@ -1,6 +1,6 @@
 package io.jmongos.it.spec;
 
-/** Spec tests: the retryable-writes suite, directly (sharded) and through HAProxy (load-balanced). */
+/** Spec tests: the retryable-writes suite on the four topologies of {@link Topology}. */
 class RetryableWritesSpecTest extends SpecSuiteTest {
     @Override
     String folder() {

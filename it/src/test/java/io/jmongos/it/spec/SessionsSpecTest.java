@@ -1,6 +1,6 @@
 package io.jmongos.it.spec;
 
-/** Spec tests: the sessions suite, directly (sharded) and through HAProxy (load-balanced). */
+/** Spec tests: the sessions suite on the four topologies of {@link Topology}. */
 class SessionsSpecTest extends SpecSuiteTest {
     @Override
     String folder() {

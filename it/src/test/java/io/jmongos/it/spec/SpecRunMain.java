@@ -8,14 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code it/spec-run DIR... [--report FILE] [--topology sharded|load-balanced|both] [--failures-out FILE]}:
- * runs spec files (folders or single .json files) against jmongos it starts itself, prints a line per
+ * {@code it/spec-run DIR... [--report FILE] [--topology T] [--failures-out FILE]}:
+ * runs spec files (folders or single .json files) against jmongos it starts itself (per topology, see
+ * {@link Topology}; {@code --topology} defaults to all four), prints a line per
  * failed test and ends with {@code N passed, N failed, N skipped}; with {@code --report} writes the
  * markdown report; with {@code --failures-out} writes every failure as a line of the expected-failures
  * list format (to review and paste into it/src/test/resources/io/jmongos/it/spec/expected-failures.txt).
  * Exit status 0 when every failure is on the expected-failures list, 1 otherwise, 2 on bad usage.
  */
 public final class SpecRunMain {
+    /**
+     * The values of --topology: one topology by its report name, {@code both} (the two over the embedded store),
+     * {@code cluster} (the two over remote shard servers) or {@code all} (the default).
+     */
+    private static final String TOPOLOGY_CHOICES =
+            "sharded|load-balanced|cluster-sharded|cluster-load-balanced|both|cluster|all";
+
     private SpecRunMain() {
     }
 
@@ -23,7 +31,7 @@ public final class SpecRunMain {
         List<Path> inputs = new ArrayList<>();
         Path report = null;
         Path failuresOut = null;
-        String topology = "both";
+        String topology = "all";
         String command = System.getProperty("spec.run.command", "it/spec-run " + String.join(" ", args));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -33,11 +41,10 @@ public final class SpecRunMain {
                 default -> inputs.add(Path.of(args[i]));
             }
         }
-        if (inputs.isEmpty() || !List.of("sharded", "load-balanced", "both").contains(topology)) {
-            usage("give at least one spec folder or file; --topology is sharded, load-balanced or both");
+        List<Topology> topologies = topologies(topology);
+        if (inputs.isEmpty() || topologies == null) {
+            usage("give at least one spec folder or file; --topology is " + TOPOLOGY_CHOICES);
         }
-        List<Topology> topologies = topology.equals("both") ? List.of(Topology.SHARDED, Topology.LOAD_BALANCED)
-                : List.of(Topology.fromSpecName(topology));
         List<SpecFile> files = new ArrayList<>();
         for (Path in : inputs) {
             if (!Files.exists(in)) {
@@ -49,29 +56,30 @@ public final class SpecRunMain {
         List<SpecReport.Run> runs = new ArrayList<>();
         List<TestResult> all = new ArrayList<>();
         int unexpected = 0;
-        if (topologies.contains(Topology.LOAD_BALANCED) && !SpecCluster.haproxyInstalled()) {
-            usage("the load-balanced topology needs HAProxy (apt-get install haproxy); or use --topology sharded");
+        if (topologies.stream().anyMatch(Topology::loadBalanced) && !SpecCluster.haproxyInstalled()) {
+            usage("the load-balanced topologies need HAProxy (apt-get install haproxy); or use --topology sharded");
         }
-        try (SpecCluster cluster = SpecCluster.start(topologies.contains(Topology.LOAD_BALANCED))) {
-            for (Topology t : topologies) {
-                try (SpecEnvironment env = new SpecEnvironment(cluster.target(t))) {
-                    List<TestResult> results = new SuiteRunner(env).run(files, r -> {
-                        if (r.status() == TestResult.Status.FAILED) {
-                            String listed = expected.reason(t.specName(), r.test());
-                            System.out.println("FAILED [" + t.specName() + "] " + r.test().file().suite() + "/"
-                                    + r.test().key() + (listed != null ? " (expected)" : "") + ": "
-                                    + firstLine(r.reason()));
-                        }
-                    });
-                    for (TestResult r : results) {
-                        if (r.status() == TestResult.Status.FAILED && expected.reason(t.specName(), r.test()) == null) {
-                            unexpected++;
-                        }
+        for (Topology t : topologies) {
+            // a fresh cluster per topology: two routers over one embedded store, or the remote cluster
+            try (SpecCluster cluster = t.remoteShards() ? SpecCluster.startRemote(t.loadBalanced())
+                    : SpecCluster.startEmbedded(t.loadBalanced());
+                 SpecEnvironment env = new SpecEnvironment(cluster.target(t))) {
+                List<TestResult> results = new SuiteRunner(env).run(files, r -> {
+                    if (r.status() == TestResult.Status.FAILED) {
+                        String listed = expected.reason(t.reportName(), r.test());
+                        System.out.println("FAILED [" + t.reportName() + "] " + r.test().file().suite() + "/"
+                                + r.test().key() + (listed != null ? " (expected)" : "") + ": "
+                                + firstLine(r.reason()));
                     }
-                    System.out.println(SpecReport.summaryLine("[" + t.specName() + "]", results));
-                    runs.add(new SpecReport.Run(t.specName(), results));
-                    all.addAll(results);
+                });
+                for (TestResult r : results) {
+                    if (r.status() == TestResult.Status.FAILED && expected.reason(t.reportName(), r.test()) == null) {
+                        unexpected++;
+                    }
                 }
+                System.out.println(SpecReport.summaryLine("[" + t.reportName() + "]", results));
+                runs.add(new SpecReport.Run(t.reportName(), results));
+                all.addAll(results);
             }
         }
         if (report != null) {
@@ -92,6 +100,22 @@ public final class SpecRunMain {
         System.exit(unexpected == 0 ? 0 : 1);
     }
 
+    /** The topologies named by {@code --topology}, or null for an unknown name. */
+    private static List<Topology> topologies(String name) {
+        return switch (name) {
+            case "all" -> List.of(Topology.values());
+            case "both" -> List.of(Topology.SHARDED, Topology.LOAD_BALANCED);
+            case "cluster" -> List.of(Topology.CLUSTER_SHARDED, Topology.CLUSTER_LOAD_BALANCED);
+            default -> {
+                try {
+                    yield List.of(Topology.fromReportName(name));
+                } catch (IllegalArgumentException e) {
+                    yield null;
+                }
+            }
+        };
+    }
+
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) {
             usage(option + " needs a value");
@@ -106,7 +130,7 @@ public final class SpecRunMain {
 
     private static void usage(String problem) {
         System.err.println("spec-run: " + problem);
-        System.err.println("usage: it/spec-run DIR... [--report FILE] [--topology sharded|load-balanced|both]"
+        System.err.println("usage: it/spec-run DIR... [--report FILE] [--topology " + TOPOLOGY_CHOICES + "]"
                 + " [--failures-out FILE]");
         System.exit(2);
     }

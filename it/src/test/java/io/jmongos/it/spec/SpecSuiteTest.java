@@ -19,10 +19,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Base of the JUnit entry points: one dynamic test per spec test, per topology, over one cluster started
- * for the class. A test that fails is a JUnit failure unless it is on the expected-failures list (then it
- * is reported as skipped with "expected failure"); a test the runner cannot run is skipped with its reason.
- * Without the specification folder the whole class is skipped with a clear message.
+ * Base of the JUnit entry points: one dynamic test per spec test, per topology, over the clusters started
+ * for the class (two routers over one embedded store; with the cluster topologies on, see
+ * {@link ClusterSpecSelection}, also a config server, two shard servers and two routers). A test that fails
+ * is a JUnit failure unless it is on the expected-failures list (then it is reported as skipped with "expected
+ * failure"); a test the runner cannot run is skipped with its reason. Without the
+ * specification folder the whole class is skipped with a clear message.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SpecSuiteTest {
@@ -30,14 +32,15 @@ abstract class SpecSuiteTest {
     private final List<TestResult> results = new CopyOnWriteArrayList<>();
     private final List<String> unexpectedPasses = new CopyOnWriteArrayList<>();
     private final ExpectedFailures expected = ExpectedFailures.load();
-    private SpecCluster cluster;
+    private SpecCluster embedded;
+    private SpecCluster remote;
 
     /** The suite's folder under the specification folder, e.g. "load-balancers/tests". */
     abstract String folder();
 
     /** The topologies the suite runs on. */
     Set<Topology> topologies() {
-        return Set.of(Topology.SHARDED, Topology.LOAD_BALANCED);
+        return Set.of(Topology.values());
     }
 
     @BeforeAll
@@ -47,14 +50,22 @@ abstract class SpecSuiteTest {
             System.out.println(getClass().getSimpleName() + ": " + why);
             return;
         }
-        cluster = SpecCluster.start(topologies().contains(Topology.LOAD_BALANCED) && SpecCluster.haproxyInstalled());
+        boolean haproxy = SpecCluster.haproxyInstalled();
+        embedded = SpecCluster.startEmbedded(topologies().contains(Topology.LOAD_BALANCED) && haproxy);
+        if (ClusterSpecSelection.enabled() && (topologies().contains(Topology.CLUSTER_SHARDED)
+                || topologies().contains(Topology.CLUSTER_LOAD_BALANCED))) {
+            remote = SpecCluster.startRemote(topologies().contains(Topology.CLUSTER_LOAD_BALANCED) && haproxy);
+        }
     }
 
     @AfterAll
     void stopCluster() {
         environments.values().forEach(SpecEnvironment::close);
-        if (cluster != null) {
-            cluster.close();
+        if (remote != null) {
+            remote.close();
+        }
+        if (embedded != null) {
+            embedded.close();
         }
         if (!results.isEmpty()) {
             System.out.println(SpecReport.summaryLine("spec " + folder(), results));
@@ -72,18 +83,31 @@ abstract class SpecSuiteTest {
         return tests(Topology.LOAD_BALANCED);
     }
 
+    @TestFactory
+    Stream<DynamicNode> clusterSharded() {
+        return tests(Topology.CLUSTER_SHARDED);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> clusterLoadBalanced() {
+        return tests(Topology.CLUSTER_LOAD_BALANCED);
+    }
+
     private Stream<DynamicNode> tests(Topology topology) {
         String why = SpecDirectory.unavailable();
         Assumptions.assumeTrue(why == null, why);
-        Assumptions.assumeTrue(topologies().contains(topology), folder() + " does not run " + topology.specName());
-        Assumptions.assumeTrue(topology != Topology.LOAD_BALANCED || cluster.hasBalancers(),
-                "load-balanced spec tests skipped: HAProxy is not installed (" + io.jmongos.it.lb.HaproxyProcess.BINARY
-                        + "); apt-get install haproxy");
+        Assumptions.assumeTrue(topologies().contains(topology), folder() + " does not run " + topology.reportName());
+        Assumptions.assumeTrue(!topology.remoteShards() || ClusterSpecSelection.enabled(),
+                ClusterSpecSelection.disabledMessage());
+        SpecCluster cluster = topology.remoteShards() ? remote : embedded;
+        Assumptions.assumeTrue(!topology.loadBalanced() || cluster.hasBalancers(),
+                topology.reportName() + " spec tests skipped: HAProxy is not installed ("
+                        + io.jmongos.it.lb.HaproxyProcess.BINARY + "); apt-get install haproxy");
         SpecEnvironment env = environments.computeIfAbsent(topology, t -> new SpecEnvironment(cluster.target(t)));
         UnifiedTestRunner runner = new UnifiedTestRunner(env);
         Path dir = SpecDirectory.root().resolve(folder());
         return SuiteRunner.files(dir).stream().map(f -> DynamicContainer.dynamicContainer(
-                "[" + topology.specName() + "] " + f.name(), f.path().toUri(),
+                "[" + topology.reportName() + "] " + f.name(), f.path().toUri(),
                 f.cases().stream().map(c -> DynamicTest.dynamicTest(displayName(c),
                         () -> check(runner, topology, c)))));
     }
@@ -95,11 +119,11 @@ abstract class SpecSuiteTest {
     private void check(UnifiedTestRunner runner, Topology topology, SpecCase c) {
         TestResult r = runner.run(c);
         results.add(r);
-        String expectedReason = expected.reason(topology.specName(), c);
+        String expectedReason = expected.reason(topology.reportName(), c);
         switch (r.status()) {
             case PASSED -> {
                 if (expectedReason != null) {
-                    unexpectedPasses.add(topology.specName() + " " + c.file().suite() + "/" + c.key());
+                    unexpectedPasses.add(topology.reportName() + " " + c.file().suite() + "/" + c.key());
                 }
             }
             case SKIPPED -> Assumptions.abort(r.reason());
@@ -108,7 +132,7 @@ abstract class SpecSuiteTest {
                     Assumptions.abort("expected failure (" + expectedReason + "): " + r.reason());
                 }
                 Assertions.fail(r.reason() + "\n(not on the expected-failures list; its line would be:\n"
-                        + ExpectedFailures.line(topology.specName(), c, r.reason()) + ")");
+                        + ExpectedFailures.line(topology.reportName(), c, r.reason()) + ")");
             }
             default -> throw new IllegalStateException(r.status().name());
         }

@@ -1,6 +1,6 @@
 package io.jmongos.it.spec;
 
-/** Spec tests: the transactions suite, directly (sharded) and through HAProxy (load-balanced). */
+/** Spec tests: the transactions suite on the four topologies of {@link Topology}. */
 class TransactionsSpecTest extends SpecSuiteTest {
     @Override
     String folder() {

@@ -1,6 +1,6 @@
 package io.jmongos.it.spec;
 
-/** Spec tests: the Unified Test Format's valid-pass tests, directly (sharded) and through HAProxy (load-balanced). */
+/** Spec tests: the Unified Test Format's valid-pass tests on the four topologies of {@link Topology}. */
 class UnifiedFormatValidPassSpecTest extends SpecSuiteTest {
     @Override
     String folder() {
