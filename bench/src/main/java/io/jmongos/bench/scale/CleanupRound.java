@@ -16,12 +16,12 @@ import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
 
 import com.mongodb.client.MongoClient;
 
-import io.jmongos.bench.raw.RawMongoConnection;
+import io.jmongos.bench.raw.RawConnections;
 import io.jmongos.bench.target.RunningTarget;
+import io.jmongos.wire.client.BlockingWireClient;
 
 /**
  * One disconnect-cleanup round: N LB clients each open a cursor (find, batchSize 1) and a transaction (an insert
@@ -38,19 +38,19 @@ final class CleanupRound {
         Document before = serverStatus(admin);
         long[] cursorIds = new long[clients];
         UUID[] lsids = new UUID[clients];
-        List<RawMongoConnection> conns = new ArrayList<>(clients);
+        List<BlockingWireClient> conns = new ArrayList<>(clients);
         try {
             for (int i = 0; i < clients; i++) {
-                RawMongoConnection c = RawMongoConnection.open(target.clientPort(), true,
+                BlockingWireClient c = RawConnections.open(target.clientPort(), true,
                         DisconnectCleanupBench.TIMEOUT_MILLIS);
                 conns.add(c);
-                c.commandOk(RawMongoConnection.hello(true));
-                RawBsonDocument found = c.commandOk(new BsonDocument("find",
+                c.runOk(RawConnections.hello(true));
+                BsonDocument found = c.runOk(new BsonDocument("find",
                         new BsonString(DisconnectCleanupBench.COLLECTION)).append("batchSize", new BsonInt32(1))
                         .append("$db", new BsonString("bench")));
                 cursorIds[i] = found.getDocument("cursor").getInt64("id").getValue();
                 lsids[i] = UUID.randomUUID();
-                c.commandOk(new BsonDocument("insert", new BsonString(DisconnectCleanupBench.TXN_COLLECTION))
+                c.runOk(new BsonDocument("insert", new BsonString(DisconnectCleanupBench.TXN_COLLECTION))
                         .append("documents", new BsonArray(List.of(new BsonDocument("_id",
                                 new BsonInt32(firstId + i)))))
                         .append("lsid", new BsonDocument("id", new BsonBinary(lsids[i])))
@@ -111,7 +111,7 @@ final class CleanupRound {
                     .append("jitSettle", settle.append("compilesDuringRound", new BsonInt64(
                             compilesBefore < 0 || compilesAfter < 0 ? -1 : compilesAfter - compilesBefore)));
         } finally {
-            for (RawMongoConnection c : conns) {
+            for (BlockingWireClient c : conns) {
                 c.close();
             }
         }

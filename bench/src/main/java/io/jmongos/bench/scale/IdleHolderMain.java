@@ -1,7 +1,6 @@
 package io.jmongos.bench.scale;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,7 +9,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.jmongos.bench.raw.RawMongoConnection;
+import io.jmongos.bench.raw.RawConnections;
+import io.jmongos.wire.client.BlockingWireClient;
 
 /**
  * A separate process that opens idle LB-port connections and holds them: each writes a PROXY v2 header and a
@@ -32,7 +32,7 @@ public final class IdleHolderMain {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(arg(args, "--port"));
         int count = Integer.parseInt(arg(args, "--count"));
-        List<RawMongoConnection> held = Collections.synchronizedList(new ArrayList<>(count));
+        List<BlockingWireClient> held = Collections.synchronizedList(new ArrayList<>(count));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>("-");
@@ -41,15 +41,15 @@ public final class IdleHolderMain {
             Thread th = new Thread(() -> {
                 while (next.getAndIncrement() < count && failed.get() < MAX_FAILURES) {
                     try {
-                        RawMongoConnection c = RawMongoConnection.open(port, true, TIMEOUT_MILLIS);
+                        BlockingWireClient c = RawConnections.open(port, true, TIMEOUT_MILLIS);
                         try {
-                            c.commandOk(RawMongoConnection.hello(true));
+                            c.runOk(RawConnections.hello(true));
                             held.add(c);
-                        } catch (IOException | RuntimeException e) {
+                        } catch (RuntimeException e) {
                             c.close();
                             throw e;
                         }
-                    } catch (IOException | RuntimeException e) {
+                    } catch (RuntimeException e) {
                         failed.incrementAndGet();
                         firstError.compareAndSet("-", e.toString().replace('\n', ' '));
                     }
@@ -69,10 +69,10 @@ public final class IdleHolderMain {
             line = in.readLine();
         } while (line != null && !"close".equals(line.trim()));
         synchronized (held) {
-            for (RawMongoConnection c : held) {
+            for (BlockingWireClient c : held) {
                 try {
                     c.close();
-                } catch (IOException e) {
+                } catch (RuntimeException e) {
                     firstError.compareAndSet("-", e.toString());
                 }
             }

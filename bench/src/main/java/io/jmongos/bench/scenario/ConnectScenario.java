@@ -1,14 +1,15 @@
 package io.jmongos.bench.scenario;
 
 import io.jmongos.bench.load.Operation;
-import io.jmongos.bench.raw.RawMongoConnection;
+import io.jmongos.bench.raw.RawConnections;
 import io.jmongos.bench.target.RunningTarget;
 import io.jmongos.bench.target.TargetKind;
+import io.jmongos.wire.client.BlockingWireClient;
 
 /**
  * Connection establishment: TCP connect (+ PROXY v2 header on jmongos-lb), hello (loadBalanced on LB targets),
- * ping, close, on a plain blocking socket: the server's accept/handshake/teardown cost without a driver's
- * pool and monitor machinery in the way.
+ * ping, close, on {@code wire}'s own client connection: the server's accept/handshake/teardown cost without a
+ * driver's pool and monitor machinery in the way.
  */
 public final class ConnectScenario implements Scenario {
     static final int TIMEOUT_MILLIS = 10_000;
@@ -30,9 +31,9 @@ public final class ConnectScenario implements Scenario {
         boolean header = t.kind().clientWritesProxyHeader();
         boolean lb = t.kind().loadBalanced();
         return (thread, seq) -> {
-            try (RawMongoConnection c = RawMongoConnection.open(port, header, TIMEOUT_MILLIS)) {
-                c.commandOk(RawMongoConnection.hello(lb));
-                c.commandOk(RawMongoConnection.ping());
+            try (BlockingWireClient c = RawConnections.open(port, header, TIMEOUT_MILLIS)) {
+                c.runOk(RawConnections.hello(lb));
+                c.runOk(RawConnections.ping());
             }
         };
     }

@@ -25,6 +25,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import io.jmongos.server.JmongosServer;
+import io.jmongos.wire.client.BlockingWireClient;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A change stream getMore waiting for changes on a load-balanced connection: when the connection closes, the
@@ -84,7 +86,9 @@ class ChangeStreamLoadBalancerTest {
     void closingTheConnectionEndsAWaitingGetMoreAtOnce() throws Exception {
         long before = open();
         long killedBefore = cursorMetrics().getNumber("killedByLoadBalancerDisconnect").longValue();
-        WireConnection lb = new WireConnection(lbPort, "PROXY TCP4 10.1.2.3 127.0.0.1 5555 " + lbPort + "\r\n");
+        String header = "PROXY TCP4 10.1.2.3 127.0.0.1 5555 " + lbPort + "\r\n";
+        BlockingWireClient lb = BlockingWireClient.open(lbPort,
+                (local, remote) -> header.getBytes(StandardCharsets.US_ASCII));
         try {
             BsonDocument hello = lb.run(new BsonDocument("hello", new BsonInt32(1))
                     .append("loadBalanced", BsonBoolean.TRUE).append("$db", new BsonString("admin")));

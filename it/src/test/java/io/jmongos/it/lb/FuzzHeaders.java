@@ -10,16 +10,18 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 
+import io.jmongos.wire.client.BlockingWireClient;
+
 /**
  * Random and mutated PROXY headers for the fuzz test. Each case comes from its own {@link Random}, so a
  * case is reproduced from (seed, index) alone whatever the thread that sends it.
  */
 final class FuzzHeaders {
     static final byte[] V2_SIGNATURE = {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A};
-    private static final byte[] HELLO_THEN_PING = RawMongoConnection.concat(
-            RawMongoConnection.opMsg(1, new BsonDocument("hello", new BsonInt32(1))
+    private static final byte[] HELLO_THEN_PING = concat(
+            BlockingWireClient.encode(1, new BsonDocument("hello", new BsonInt32(1))
                     .append("loadBalanced", BsonBoolean.TRUE).append("$db", new BsonString("admin"))),
-            RawMongoConnection.opMsg(2, new BsonDocument("ping", new BsonInt32(1))
+            BlockingWireClient.encode(2, new BsonDocument("ping", new BsonInt32(1))
                     .append("$db", new BsonString("admin"))));
 
     private FuzzHeaders() {
@@ -35,7 +37,7 @@ final class FuzzHeaders {
         } else if (kind < 70) {
             bytes = mutate(r, validHeader(r));
         } else if (kind < 80) {
-            bytes = RawMongoConnection.concat(validHeader(r), HELLO_THEN_PING);
+            bytes = concat(validHeader(r), HELLO_THEN_PING);
         } else if (kind < 90) {
             bytes = signaturePrefixThenJunk(r);
         } else {
@@ -97,9 +99,9 @@ final class FuzzHeaders {
     private static byte[] tlv(Random r) {
         return switch (r.nextInt(6)) {
             case 0 -> tlv(0x02, ascii("host" + r.nextInt(100) + ".example.com"));
-            case 1 -> tlv(0x20, RawMongoConnection.concat(new byte[] {7, 0, 0, 0, 0},
+            case 1 -> tlv(0x20, concat(new byte[] {7, 0, 0, 0, 0},
                     tlv(0x21, ascii("TLSv1.3")), tlv(0x22, ascii("CN=c" + r.nextInt(9)))));
-            case 2 -> tlv(0xEA, RawMongoConnection.concat(new byte[] {1}, ascii("vpce-0" + Long.toHexString(r.nextLong()))));
+            case 2 -> tlv(0xEA, concat(new byte[] {1}, ascii("vpce-0" + Long.toHexString(r.nextLong()))));
             case 3 -> tlv(0x04, new byte[r.nextInt(8)]);
             case 4 -> tlv(0xE0 + r.nextInt(16), randomBytes(r, r.nextInt(64)));
             default -> tlv(r.nextInt(256), randomBytes(r, r.nextInt(32)));
@@ -107,7 +109,7 @@ final class FuzzHeaders {
     }
 
     private static byte[] tlv(int type, byte[] value) {
-        return RawMongoConnection.concat(new byte[] {(byte) type, (byte) (value.length >> 8), (byte) value.length},
+        return concat(new byte[] {(byte) type, (byte) (value.length >> 8), (byte) value.length},
                 value);
     }
 
@@ -124,7 +126,7 @@ final class FuzzHeaders {
                 case 3 -> delete(b, pos, 1 + r.nextInt(Math.min(8, b.length - pos)));
                 case 4 -> setV2Length(r, b);
                 case 5 -> setByte(b, Math.min(b.length - 1, 12 + r.nextInt(2)), r.nextInt(256));
-                case 6 -> RawMongoConnection.concat(b, randomBytes(r, r.nextInt(40)));
+                case 6 -> concat(b, randomBytes(r, r.nextInt(40)));
                 default -> replaceToken(r, b);
             };
         }
@@ -133,7 +135,7 @@ final class FuzzHeaders {
 
     private static byte[] signaturePrefixThenJunk(Random r) {
         byte[] sig = r.nextBoolean() ? ascii("PROXY ") : V2_SIGNATURE;
-        return RawMongoConnection.concat(Arrays.copyOf(sig, 1 + r.nextInt(sig.length)), randomBytes(r, r.nextInt(120)));
+        return concat(Arrays.copyOf(sig, 1 + r.nextInt(sig.length)), randomBytes(r, r.nextInt(120)));
     }
 
     private static byte[] flip(Random r, byte[] b, int pos) {
@@ -172,11 +174,11 @@ final class FuzzHeaders {
     }
 
     private static byte[] insert(byte[] b, int pos, byte[] ins) {
-        return RawMongoConnection.concat(Arrays.copyOf(b, pos), ins, Arrays.copyOfRange(b, pos, b.length));
+        return concat(Arrays.copyOf(b, pos), ins, Arrays.copyOfRange(b, pos, b.length));
     }
 
     private static byte[] delete(byte[] b, int pos, int n) {
-        return RawMongoConnection.concat(Arrays.copyOf(b, pos), Arrays.copyOfRange(b, Math.min(b.length, pos + n),
+        return concat(Arrays.copyOf(b, pos), Arrays.copyOfRange(b, Math.min(b.length, pos + n),
                 b.length));
     }
 
@@ -204,5 +206,13 @@ final class FuzzHeaders {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            o.writeBytes(p);
+        }
+        return o.toByteArray();
     }
 }

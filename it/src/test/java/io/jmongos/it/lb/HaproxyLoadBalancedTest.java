@@ -25,6 +25,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import io.jmongos.server.JmongosServer;
+import io.jmongos.wire.client.BlockingWireClient;
 
 /**
  * A real HAProxy in front of two jmongos: the Java driver with {@code loadBalanced=true} runs CRUD, a cursor
@@ -88,7 +89,7 @@ class HaproxyLoadBalancedTest {
         HaproxyProcess.assumeInstalled();
         try (JmongosServer s = Jmongos.startWithLoadBalancerPort();
              HaproxyProcess haproxy = HaproxyProcess.start(dir, List.of(s.loadBalancerPort()), "send-proxy-v2");
-             RawMongoConnection c = RawMongoConnection.connect(haproxy.port())) {
+             BlockingWireClient c = BlockingWireClient.open(haproxy.port())) {
             String me = "127.0.0.1:" + c.localPort();
             c.command("admin", new BsonDocument("hello", new BsonInt32(1)).append("loadBalanced", BsonBoolean.TRUE));
             assertThat(c.command("admin", new BsonDocument("whatsmyuri", new BsonInt32(1))).getString("you").getValue())

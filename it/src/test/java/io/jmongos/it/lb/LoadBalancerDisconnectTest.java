@@ -27,6 +27,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 
 import io.jmongos.server.JmongosServer;
+import io.jmongos.wire.client.BlockingWireClient;
 
 /**
  * A client that goes away without cleaning up (the socket just closes: no killCursors, no endSessions,
@@ -69,7 +70,7 @@ class LoadBalancerDisconnectTest {
         try (HaproxyProcess haproxy = HaproxyProcess.start(dir, List.of(server.loadBalancerPort()), "send-proxy-v2")) {
             BsonDocument txnBefore = transactions();
             OpenWork work;
-            try (RawMongoConnection c = RawMongoConnection.connect(haproxy.port())) {
+            try (BlockingWireClient c = BlockingWireClient.open(haproxy.port())) {
                 BsonDocument hello = c.command("admin", new BsonDocument("hello", new BsonInt32(1))
                         .append("loadBalanced", BsonBoolean.TRUE));
                 assertThat(hello.containsKey("serviceId")).isTrue();
@@ -87,7 +88,7 @@ class LoadBalancerDisconnectTest {
             awaitTrue(() -> insertsWithoutConflict(new Document("_id", "txn-doc")), deadline,
                     "the aborted transaction's _id is free");
 
-            try (RawMongoConnection again = RawMongoConnection.connect(haproxy.port())) {
+            try (BlockingWireClient again = BlockingWireClient.open(haproxy.port())) {
                 again.command("admin", new BsonDocument("hello", new BsonInt32(1))
                         .append("loadBalanced", BsonBoolean.TRUE));
                 BsonDocument reply = again.command(DB, new BsonDocument("find", new BsonString("txn"))
@@ -104,7 +105,7 @@ class LoadBalancerDisconnectTest {
     void closingAMainPortConnectionLeavesTheCursorAlive() throws Exception {
         long connectionsBefore = currentConnections();
         OpenWork work;
-        try (RawMongoConnection c = RawMongoConnection.connect(server.mainPort())) {
+        try (BlockingWireClient c = BlockingWireClient.open(server.mainPort())) {
             c.command("admin", new BsonDocument("hello", new BsonInt32(1)));
             work = openCursorAndTransaction(c);
             assertThat(currentConnections()).isEqualTo(connectionsBefore + 1);
@@ -115,7 +116,7 @@ class LoadBalancerDisconnectTest {
     }
 
     /** find with batchSize 2 over 100 documents, and an uncommitted insert in a transaction (two sessions). */
-    private OpenWork openCursorAndTransaction(RawMongoConnection c) throws Exception {
+    private OpenWork openCursorAndTransaction(BlockingWireClient c) throws Exception {
         BsonDocument cursorLsid = lsid();
         BsonDocument find = c.command(DB, new BsonDocument("find", new BsonString("docs"))
                 .append("batchSize", new BsonInt32(2)).append("lsid", cursorLsid));

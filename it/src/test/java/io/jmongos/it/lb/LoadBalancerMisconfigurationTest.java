@@ -25,6 +25,7 @@ import com.mongodb.client.MongoClients;
 
 import io.jmongos.router.frontend.proxy.ProxyProtocolRejection;
 import io.jmongos.server.JmongosServer;
+import io.jmongos.wire.client.BlockingWireClient;
 
 /** Each misconfiguration between driver, balancer and jmongos fails with its own exact error. */
 class LoadBalancerMisconfigurationTest {
@@ -82,15 +83,15 @@ class LoadBalancerMisconfigurationTest {
     /** The same on the wire: the 354 reply, then the server closes the connection. */
     @Test
     void helloWithoutLoadBalancedOnTheLbPortGets354AndIsClosed() throws Exception {
-        try (RawMongoConnection c = RawMongoConnection.connectWithProxyHeader(server.loadBalancerPort())) {
+        try (BlockingWireClient c = ProxiedConnections.open(server.loadBalancerPort())) {
             BsonDocument reply = c.command("admin", new BsonDocument("hello", new BsonInt32(1)));
             assertThat(reply.getNumber("ok").intValue()).isZero();
             assertThat(reply.getInt32("code").getValue()).isEqualTo(354);
             assertThat(reply.getString("codeName").getValue()).isEqualTo("LoadBalancerSupportMismatch");
             assertThat(reply.getString("errmsg").getValue()).isEqualTo(LB_MISMATCH);
-            assertThat(c.closedByServerWithoutReply(CLOSE_WITHIN)).isTrue();
+            assertThat(c.closedByServer(CLOSE_WITHIN)).isTrue();
         }
-        try (RawMongoConnection c = RawMongoConnection.connectWithProxyHeader(server.loadBalancerPort())) {
+        try (BlockingWireClient c = ProxiedConnections.open(server.loadBalancerPort())) {
             BsonDocument reply = c.command("admin", new BsonDocument("hello", new BsonInt32(1))
                     .append("loadBalanced", BsonBoolean.TRUE));
             assertThat(reply.getObjectId("serviceId").getValue()).isEqualTo(server.services().processId());
@@ -102,10 +103,10 @@ class LoadBalancerMisconfigurationTest {
     void plainTcpClientOnTheLbPort() throws Exception {
         long before = server.frontend().proxyMetrics().rejectedCount(ProxyProtocolRejection.NOT_PROXY);
         try (ErrorLogCapture log = new ErrorLogCapture();
-             RawMongoConnection c = RawMongoConnection.connect(server.loadBalancerPort())) {
-            c.writeRaw(RawMongoConnection.opMsg(1, new BsonDocument("hello", new BsonInt32(1))
-                    .append("loadBalanced", BsonBoolean.TRUE).append("$db", new org.bson.BsonString("admin"))));
-            assertThat(c.closedByServerWithoutReply(CLOSE_WITHIN)).isTrue();
+             BlockingWireClient c = BlockingWireClient.open(server.loadBalancerPort())) {
+            c.send(new BsonDocument("hello", new BsonInt32(1)).append("loadBalanced", BsonBoolean.TRUE)
+                    .append("$db", new org.bson.BsonString("admin")));
+            assertThat(c.closedByServer(CLOSE_WITHIN)).isTrue();
             List<ILoggingEvent> errors = awaitMessage(log, "Error while parsing proxy protocol header");
             assertThat(errors).hasSize(1);
             assertThat(errors.get(0).getLevel()).isEqualTo(Level.ERROR);
@@ -121,11 +122,12 @@ class LoadBalancerMisconfigurationTest {
     void proxyHeaderOnTheMainPort() throws Exception {
         long before = server.frontend().proxyMetrics().mainPortDetections();
         try (ErrorLogCapture log = new ErrorLogCapture();
-             RawMongoConnection c = RawMongoConnection.connect(server.mainPort())) {
-            c.writeRaw(RawMongoConnection.concat(("PROXY TCP4 10.0.0.1 127.0.0.1 5000 " + server.mainPort() + "\r\n")
-                    .getBytes(StandardCharsets.US_ASCII), RawMongoConnection.opMsg(1,
-                    new BsonDocument("hello", new BsonInt32(1)).append("$db", new org.bson.BsonString("admin")))));
-            assertThat(c.closedByServerWithoutReply(CLOSE_WITHIN)).isTrue();
+             BlockingWireClient c = BlockingWireClient.open(server.mainPort(), (local, remote) ->
+                     ("PROXY TCP4 10.0.0.1 127.0.0.1 5000 " + server.mainPort() + "\r\n")
+                             .getBytes(StandardCharsets.US_ASCII))) {
+            // the header leaves in the same write as the hello, as a balancer's header and first bytes would
+            c.send(new BsonDocument("hello", new BsonInt32(1)).append("$db", new org.bson.BsonString("admin")));
+            assertThat(c.closedByServer(CLOSE_WITHIN)).isTrue();
             List<ILoggingEvent> lines = awaitMessage(log, "Error receiving request from client");
             assertThat(lines).hasSize(1);
             Map<String, Object> attrs = attrs(lines.get(0));
@@ -147,9 +149,9 @@ class LoadBalancerMisconfigurationTest {
                     .append("proxyProtocolTimeoutSecs", new BsonInt32(1)), BsonDocument.class);
             assertThat(got.getNumber("proxyProtocolTimeoutSecs").intValue()).isEqualTo(1);
             try (ErrorLogCapture log = new ErrorLogCapture();
-                 RawMongoConnection c = RawMongoConnection.connect(server.loadBalancerPort())) {
+                 BlockingWireClient c = BlockingWireClient.open(server.loadBalancerPort())) {
                 c.writeRaw("PROXY TCP4 10.1.2.3".getBytes(StandardCharsets.US_ASCII));
-                assertThat(c.closedByServerWithoutReply(CLOSE_WITHIN)).isTrue();
+                assertThat(c.closedByServer(CLOSE_WITHIN)).isTrue();
                 List<ILoggingEvent> errors = awaitMessage(log, "Error while parsing proxy protocol header");
                 assertThat(errors).hasSize(1);
                 assertThat(attrs(errors.get(0))).containsEntry("reason", "timeout");

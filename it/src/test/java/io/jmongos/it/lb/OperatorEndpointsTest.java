@@ -31,6 +31,7 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.ClientSession;
 
 import io.jmongos.server.JmongosServer;
+import io.jmongos.wire.client.BlockingWireClient;
 
 /**
  * The operators' listeners of a real jmongos: the HTTP endpoint (health, readiness, Prometheus metrics checked by
@@ -107,7 +108,7 @@ class OperatorEndpointsTest {
                     session.abortTransaction();
                 }
             }
-            try (RawMongoConnection raw = RawMongoConnection.connectWithProxyHeader(s.loadBalancerPort())) {
+            try (BlockingWireClient raw = ProxiedConnections.open(s.loadBalancerPort())) {
                 raw.command("admin", new BsonDocument("hello", new BsonInt32(1)).append("loadBalanced",
                         BsonBoolean.TRUE));
                 BsonDocument find = raw.command("ops", new BsonDocument("find", new BsonString("m"))
@@ -161,8 +162,8 @@ class OperatorEndpointsTest {
     @Test
     void drainWaitsForACursorThenCloses() throws Exception {
         JmongosServer s = start();
-        try (RawMongoConnection idle = RawMongoConnection.connectWithProxyHeader(s.loadBalancerPort());
-             RawMongoConnection busy = RawMongoConnection.connectWithProxyHeader(s.loadBalancerPort())) {
+        try (BlockingWireClient idle = ProxiedConnections.open(s.loadBalancerPort());
+             BlockingWireClient busy = ProxiedConnections.open(s.loadBalancerPort())) {
             BsonDocument hello = new BsonDocument("hello", new BsonInt32(1)).append("loadBalanced", BsonBoolean.TRUE);
             assertThat(idle.command("admin", hello).getNumber("ok").intValue()).isEqualTo(1);
             assertThat(busy.command("admin", hello).getNumber("ok").intValue()).isEqualTo(1);
@@ -180,7 +181,7 @@ class OperatorEndpointsTest {
                     r -> r.statusCode() == 503);
             assertThat(ready.body()).contains("\"status\": \"draining\"");
             assertThat(OperatorHttp.agentLine(s.agentCheckPort())).isEqualTo("drain\n");
-            assertThat(idle.closedByServerWithoutReply(Duration.ofSeconds(10))).as("idle LB connection closed")
+            assertThat(idle.closedByServer(Duration.ofSeconds(10))).as("idle LB connection closed")
                     .isTrue();
             Assertions.assertThatThrownBy(() -> new Socket("127.0.0.1", s.loadBalancerPort()).close())
                     .isInstanceOf(ConnectException.class);
@@ -191,7 +192,7 @@ class OperatorEndpointsTest {
             busy.command("ops", new BsonDocument("killCursors", new BsonString("d")).append("cursors",
                     new org.bson.BsonArray(List.of(new org.bson.BsonInt64(cursorId)))));
             s.awaitClosed();
-            assertThat(busy.closedByServerWithoutReply(Duration.ofSeconds(10))).isTrue();
+            assertThat(busy.closedByServer(Duration.ofSeconds(10))).isTrue();
         } finally {
             s.close();
         }
@@ -214,11 +215,11 @@ class OperatorEndpointsTest {
     void reverseProxyModeServesPlainClientsOnTheLbPort() throws Exception {
         BsonDocument plainHello = new BsonDocument("hello", new BsonInt32(1));
         try (JmongosServer strict = start();
-             RawMongoConnection c = RawMongoConnection.connectWithProxyHeader(strict.loadBalancerPort())) {
+             BlockingWireClient c = ProxiedConnections.open(strict.loadBalancerPort())) {
             assertThat(c.command("admin", plainHello).getNumber("code").intValue()).isEqualTo(354);
         }
         try (JmongosServer s = start("--setParameter", "loadBalancerRequireLoadBalancedClients=false")) {
-            try (RawMongoConnection c = RawMongoConnection.connectWithProxyHeader(s.loadBalancerPort())) {
+            try (BlockingWireClient c = ProxiedConnections.open(s.loadBalancerPort())) {
                 BsonDocument reply = c.command("admin", plainHello);
                 assertThat(reply.getNumber("ok").intValue()).isEqualTo(1);
                 assertThat(reply.containsKey("serviceId")).isFalse();
@@ -241,7 +242,7 @@ class OperatorEndpointsTest {
                 assertThat(status.getDocument("metrics").getDocument("cursor")
                         .getNumber("killedByLoadBalancerDisconnect").longValue()).isZero();
             }
-            try (RawMongoConnection c = RawMongoConnection.connectWithProxyHeader(s.loadBalancerPort())) {
+            try (BlockingWireClient c = ProxiedConnections.open(s.loadBalancerPort())) {
                 assertThat(c.command("admin", new BsonDocument("hello", new BsonInt32(1))
                         .append("loadBalanced", BsonBoolean.TRUE)).containsKey("serviceId"))
                         .as("load-balanced drivers still get a serviceId").isTrue();

@@ -38,6 +38,7 @@ import io.netty.handler.codec.haproxy.HAProxyCommand;
 import io.netty.handler.codec.haproxy.HAProxyMessage;
 import io.netty.handler.codec.haproxy.HAProxyProtocolVersion;
 import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol;
+import io.jmongos.wire.client.BlockingWireClient;
 
 /**
  * At least 100,000 random and mutated PROXY headers (seeded; {@code -Dfuzz.seed=N} replays a run,
@@ -84,7 +85,7 @@ class ProxyProtocolFuzzTest {
                 assertThat(main.getDatabase("admin").runCommand(new BsonDocument("ping", new BsonInt32(1)))
                         .get("ok", Number.class).intValue()).isEqualTo(1);
             }
-            try (RawMongoConnection lb = RawMongoConnection.connectWithProxyHeader(server.loadBalancerPort())) {
+            try (BlockingWireClient lb = ProxiedConnections.open(server.loadBalancerPort())) {
                 lb.command("admin", new BsonDocument("hello", new BsonInt32(1)).append("loadBalanced",
                         BsonBoolean.TRUE));
                 assertThat(lb.command("admin", new BsonDocument("ping", new BsonInt32(1))).getNumber("ok").intValue())

@@ -30,6 +30,7 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 
 import io.jmongos.router.session.LogicalSessionId;
+import io.jmongos.wire.client.BlockingWireClient;
 
 /** Cluster cursors through the real driver: batching, killCursors, the idle reaper, reconnection. */
 class ClusterCursorsTest {
@@ -157,14 +158,14 @@ class ClusterCursorsTest {
         LogicalSessionId lsid = LogicalSessionId.random();
         String name = coll.getNamespace().getCollectionName();
         long id;
-        try (RawWireClient first = new RawWireClient("127.0.0.1", server.mainPort(), null)) {
+        try (BlockingWireClient first = BlockingWireClient.open(server.mainPort())) {
             BsonDocument reply = first.run(new BsonDocument("find", new BsonString(name))
                     .append("batchSize", new BsonInt32(10)).append("lsid", lsid.toBson())
                     .append("$db", new BsonString("cursors")));
             id = reply.getDocument("cursor").getInt64("id").getValue();
             assertThat(id).isNotZero();
         }
-        try (RawWireClient second = new RawWireClient("127.0.0.1", server.mainPort(), null)) {
+        try (BlockingWireClient second = BlockingWireClient.open(server.mainPort())) {
             BsonDocument more = second.run(new BsonDocument("getMore", new BsonInt64(id))
                     .append("collection", new BsonString(name)).append("lsid", lsid.toBson())
                     .append("$db", new BsonString("cursors")));

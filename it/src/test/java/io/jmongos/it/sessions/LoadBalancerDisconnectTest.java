@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.client.MongoCollection;
 
 import io.jmongos.router.session.LogicalSessionId;
+import io.jmongos.wire.client.BlockingWireClient;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Load-balancer disconnect rules with a raw client on the LB port (PROXY v1 header, then OP_MSG): when the
@@ -56,9 +58,10 @@ class LoadBalancerDisconnectTest {
         coll.insertMany(docs);
     }
 
-    private RawWireClient lbClient() throws Exception {
-        RawWireClient c = new RawWireClient("127.0.0.1", server.lbPort,
-                "PROXY TCP4 10.1.2.3 127.0.0.1 5555 " + server.lbPort + "\r\n");
+    private BlockingWireClient lbClient() {
+        String header = "PROXY TCP4 10.1.2.3 127.0.0.1 5555 " + server.lbPort + "\r\n";
+        BlockingWireClient c = BlockingWireClient.open(server.lbPort,
+                (local, remote) -> header.getBytes(StandardCharsets.US_ASCII));
         BsonDocument hello = c.run(new BsonDocument("hello", new BsonInt32(1)).append("loadBalanced", BsonBoolean.TRUE)
                 .append("$db", new BsonString("admin")));
         assertThat(hello.getNumber("ok").intValue()).isEqualTo(1);
@@ -113,7 +116,7 @@ class LoadBalancerDisconnectTest {
         LogicalSessionId cursorSession = LogicalSessionId.random();
         LogicalSessionId txnSession = LogicalSessionId.random();
         long cursorId;
-        try (RawWireClient lb = lbClient()) {
+        try (BlockingWireClient lb = lbClient()) {
             BsonDocument found = lb.run(find(cursorSession));
             cursorId = found.getDocument("cursor").getInt64("id").getValue();
             assertThat(cursorId).isNotZero();
@@ -133,7 +136,7 @@ class LoadBalancerDisconnectTest {
         assertThat(counter("metrics", "cursor", "killedByLoadBalancerDisconnect")).isEqualTo(cursorsKilledBefore + 1);
         assertThat(counter("transactions", "abortCause", "Interrupted")).isEqualTo(interruptedBefore + 1);
         assertThat(counter("transactions", "totalAborted")).isEqualTo(totalAbortedBefore + 1);
-        try (RawWireClient other = new RawWireClient("127.0.0.1", server.mainPort(), null)) {
+        try (BlockingWireClient other = BlockingWireClient.open(server.mainPort())) {
             BsonDocument more = other.run(getMore(cursorId, cursorSession));
             assertThat(more.getNumber("code").intValue()).isEqualTo(43);
             BsonDocument continued = other.run(txnInsert(txnSession, "lb-txn-2", false));
@@ -150,13 +153,13 @@ class LoadBalancerDisconnectTest {
         LogicalSessionId lsid = LogicalSessionId.random();
         long connectionsBefore = server.serverStatus().getDocument("connections").getNumber("current").longValue();
         long cursorId;
-        try (RawWireClient main = new RawWireClient("127.0.0.1", server.mainPort(), null)) {
+        try (BlockingWireClient main = BlockingWireClient.open(server.mainPort())) {
             cursorId = main.run(find(lsid)).getDocument("cursor").getInt64("id").getValue();
         }
         assertThat(SessionsServer.await(5000, () -> server.serverStatus().getDocument("connections")
                 .getNumber("current").longValue() <= connectionsBefore)).isTrue();
         assertThat(cursorListed(cursorId)).isTrue();
-        try (RawWireClient again = new RawWireClient("127.0.0.1", server.mainPort(), null)) {
+        try (BlockingWireClient again = BlockingWireClient.open(server.mainPort())) {
             BsonDocument more = again.run(getMore(cursorId, lsid));
             assertThat(more.getDocument("cursor").getArray("nextBatch")).hasSize(2);
             again.run(new BsonDocument("killCursors", new BsonString(name))

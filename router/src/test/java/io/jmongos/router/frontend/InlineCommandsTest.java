@@ -2,7 +2,6 @@ package io.jmongos.router.frontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 
 import org.bson.BsonArray;
@@ -22,7 +21,9 @@ import io.jmongos.router.command.CommandHandler;
 import io.jmongos.router.command.CommandSpec;
 import io.jmongos.router.param.ServerParameters;
 import io.jmongos.router.shard.Shard;
-import io.jmongos.router.testing.RawWireClient;
+import io.jmongos.wire.OpMsgRequest;
+import io.jmongos.wire.WireReply;
+import io.jmongos.wire.client.BlockingWireClient;
 
 /**
  * Commands that never wait run on the connection's I/O thread, all others on a worker, and a connection's replies
@@ -107,38 +108,38 @@ class InlineCommandsTest {
     }
 
     @Test
-    void findByIdOnAShardThatAnswersAtOnceRunsOnTheIoThreadAndOtherFindsOnAWorker() throws IOException {
-        try (RawWireClient c = new RawWireClient("127.0.0.1", server.mainPort())) {
-            assertThat(findThread(c.command(1, doc("{find: 'c', filter: {_id: 7}, $db: 'test'}"))))
+    void findByIdOnAShardThatAnswersAtOnceRunsOnTheIoThreadAndOtherFindsOnAWorker() {
+        try (BlockingWireClient c = BlockingWireClient.open(server.mainPort())) {
+            assertThat(findThread(c.run(doc("{find: 'c', filter: {_id: 7}, $db: 'test'}"))))
                     .startsWith(IO_THREAD);
-            assertThat(findThread(c.command(2, doc("{find: 'c', filter: {a: 7}, $db: 'test'}"))))
+            assertThat(findThread(c.run(doc("{find: 'c', filter: {a: 7}, $db: 'test'}"))))
                     .startsWith(WORKER_THREAD);
-            assertThat(findThread(c.command(3, doc("{find: 'c', $db: 'test'}")))).startsWith(WORKER_THREAD);
+            assertThat(findThread(c.run(doc("{find: 'c', $db: 'test'}")))).startsWith(WORKER_THREAD);
         }
     }
 
     @Test
-    void pipelinedInlineAndWorkerCommandsAreAnsweredInRequestOrder() throws IOException {
-        try (RawWireClient c = new RawWireClient("127.0.0.1", server.mainPort())) {
+    void pipelinedInlineAndWorkerCommandsAreAnsweredInRequestOrder() {
+        try (BlockingWireClient c = BlockingWireClient.open(server.mainPort())) {
             for (int i = 0; i < 40; i++) {
                 String name = i % 3 == 0 ? "threadWorker" : "threadInline";
-                c.sendRaw(RawWireClient.opMsg(100 + i, 0, doc("{" + name + ": 1, $db: 'admin'}")));
+                c.send(OpMsgRequest.of(100 + i, doc("{" + name + ": 1, $db: 'admin'}")));
             }
             for (int i = 0; i < 40; i++) {
-                RawWireClient.Reply r = c.read();
+                WireReply r = c.receiveReply();
                 assertThat(r.responseTo()).isEqualTo(100 + i);
-                assertThat(r.document().getString("thread").getValue())
+                assertThat(BlockingWireClient.document(r).getString("thread").getValue())
                         .startsWith(i % 3 == 0 ? WORKER_THREAD : IO_THREAD);
             }
         }
     }
 
     @Test
-    void anInlineCommandThatFailsIsAnsweredWithItsErrorAndTheConnectionGoesOn() throws IOException {
-        try (RawWireClient c = new RawWireClient("127.0.0.1", server.mainPort())) {
-            BsonDocument err = c.command(1, doc("{find: 5, filter: {_id: 1}, $db: 'test'}"));
+    void anInlineCommandThatFailsIsAnsweredWithItsErrorAndTheConnectionGoesOn() {
+        try (BlockingWireClient c = BlockingWireClient.open(server.mainPort())) {
+            BsonDocument err = c.run(doc("{find: 5, filter: {_id: 1}, $db: 'test'}"));
             assertThat(err.getNumber("ok").intValue()).isZero();
-            assertThat(c.command(2, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
+            assertThat(c.run(doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
         }
     }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
@@ -13,11 +16,26 @@ import org.junit.jupiter.api.Test;
 
 import io.jmongos.router.RouterServices;
 import io.jmongos.router.testing.EchoShard;
-import io.jmongos.router.testing.RawWireClient;
 import io.jmongos.router.testing.TestRouter;
+import io.jmongos.wire.OpCode;
+import io.jmongos.wire.OpMsgFlags;
+import io.jmongos.wire.OpMsgRequest;
+import io.jmongos.wire.OpQueryRequest;
+import io.jmongos.wire.WireCompressor;
+import io.jmongos.wire.WireReply;
+import io.jmongos.wire.client.BlockingWireClient;
+import io.jmongos.wire.client.WireClientException;
+import io.jmongos.wire.client.WireClientOptions;
 
-/** The frontend over real sockets: pipelines, ordering, moreToCome, OP_QUERY, wire errors, LB port, limits. */
+/**
+ * The frontend over real sockets: pipelines, ordering, moreToCome, OP_QUERY, wire errors, LB port, limits. Requests
+ * go through {@code wire}'s client ({@link BlockingWireClient}, no handshake: each test sends its own first
+ * message); only the malformed frames are written as raw bytes.
+ */
 class RouterServerTest {
+    /** How long a test waits for the server to close a connection: generous, the assertion is that it closes. */
+    private static final Duration CLOSE_WITHIN = Duration.ofSeconds(20);
+    private static final WireClientOptions NO_HANDSHAKE = WireClientOptions.defaults().withoutHandshake();
     private RouterServer server;
     private RouterServices services;
 
@@ -39,63 +57,78 @@ class RouterServerTest {
         return BsonDocument.parse(json);
     }
 
+    private static int ok(BsonDocument reply) {
+        return reply.getNumber("ok").intValue();
+    }
+
+    private static WireClientOptions.Preamble text(String header) {
+        return (local, remote) -> header.getBytes(StandardCharsets.US_ASCII);
+    }
+
     @Test
-    void answersPingAndKeepsRequestOrderForPipelinedRequests() throws IOException {
+    void answersPingAndKeepsRequestOrderForPipelinedRequests() {
         start(List.of("127.0.0.1"), 0);
         assertThat(server.mainPort()).isPositive();
-        try (RawWireClient c = new RawWireClient("127.0.0.1", server.mainPort())) {
-            assertThat(c.command(1, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
+        try (BlockingWireClient c = BlockingWireClient.open(server.mainPort())) {
+            assertThat(ok(c.run(doc("{ping: 1, $db: 'admin'}")))).isEqualTo(1);
             for (int i = 10; i < 20; i++) {
-                c.sendRaw(RawWireClient.opMsg(i, 0, doc("{whatsmyuri: 1, $db: 'admin'}")));
+                c.send(OpMsgRequest.of(i, doc("{whatsmyuri: 1, $db: 'admin'}")));
             }
             for (int i = 10; i < 20; i++) {
-                RawWireClient.Reply r = c.read();
+                WireReply r = c.receiveReply();
                 assertThat(r.responseTo()).isEqualTo(i);
-                assertThat(r.document().getString("you").getValue()).startsWith("127.0.0.1:");
+                assertThat(BlockingWireClient.document(r).getString("you").getValue()).startsWith("127.0.0.1:");
             }
         }
         assertThat(services.connections().totalCreated()).isEqualTo(1);
     }
 
     @Test
-    void moreToComeGetsNoReply() throws IOException {
+    void moreToComeGetsNoReply() {
         start(List.of("127.0.0.1"), 0);
-        try (RawWireClient c = new RawWireClient("127.0.0.1", server.mainPort())) {
-            c.sendRaw(RawWireClient.opMsg(5, RawWireClient.MORE_TO_COME, doc("{ping: 1, $db: 'admin'}")));
-            c.sendRaw(RawWireClient.opMsg(6, 0, doc("{ping: 1, $db: 'admin'}")));
-            assertThat(c.read().responseTo()).isEqualTo(6);
+        try (BlockingWireClient c = BlockingWireClient.open(server.mainPort())) {
+            c.send(new OpMsgRequest(5, OpMsgFlags.MORE_TO_COME, doc("{ping: 1, $db: 'admin'}"), Map.of(),
+                    WireCompressor.NOOP));
+            // a reply to 5 would arrive first and fail the exchange of 6 as a responseTo mismatch
+            assertThat(c.exchange(OpMsgRequest.of(6, doc("{ping: 1, $db: 'admin'}"))).responseTo()).isEqualTo(6);
+            assertThat(c.receiveReply()).isNull();
         }
     }
 
     @Test
-    void opQueryHandshakeIsAnsweredWithOpReplyAndOtherOpQueryWith352() throws IOException {
+    void opQueryHandshakeIsAnsweredWithOpReplyAndOtherOpQueryWith352() {
         start(List.of("127.0.0.1"), 0);
-        try (RawWireClient c = new RawWireClient("127.0.0.1", server.mainPort())) {
-            c.sendRaw(RawWireClient.opQuery(7, "admin.$cmd", doc("{isMaster: 1}")));
-            RawWireClient.Reply r = c.read();
-            assertThat(r.opCode()).isEqualTo(RawWireClient.OP_REPLY);
+        try (BlockingWireClient c = BlockingWireClient.open(server.mainPort())) {
+            WireReply r = c.exchange(opQuery(7, "admin.$cmd", doc("{isMaster: 1}")));
+            assertThat(r.opCode()).isEqualTo(OpCode.OP_REPLY);
             assertThat(r.responseTo()).isEqualTo(7);
-            assertThat(r.document().getBoolean("ismaster").getValue()).isTrue();
-            c.sendRaw(RawWireClient.opQuery(8, "test.$cmd", doc("{find: 'x'}")));
-            RawWireClient.Reply err = c.read();
-            assertThat(err.document().getInt32("code").getValue()).isEqualTo(352);
-            assertThat(c.command(9, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
+            assertThat(BlockingWireClient.document(r).getBoolean("ismaster").getValue()).isTrue();
+            WireReply err = c.exchange(opQuery(8, "test.$cmd", doc("{find: 'x'}")));
+            assertThat(BlockingWireClient.document(err).getInt32("code").getValue()).isEqualTo(352);
+            assertThat(ok(c.run(doc("{ping: 1, $db: 'admin'}")))).isEqualTo(1);
         }
     }
 
+    private static OpQueryRequest opQuery(int requestId, String ns, BsonDocument query) {
+        return new OpQueryRequest(requestId, 0, ns, 0, -1, query, null, WireCompressor.NOOP);
+    }
+
+    private static OpMsgRequest snappy(int requestId, BsonDocument body) {
+        return new OpMsgRequest(requestId, 0, body, Map.of(), WireCompressor.SNAPPY);
+    }
+
     @Test
-    void compressedRequestsGetRepliesWithTheSameCompressorExceptHandshakes() throws IOException {
+    void compressedRequestsGetRepliesWithTheSameCompressorExceptHandshakes() {
         start(List.of("127.0.0.1"), 0);
-        try (RawWireClient c = new RawWireClient("127.0.0.1", server.mainPort())) {
-            c.sendRaw(RawWireClient.opMsgSnappy(1, doc("{hello: 1, compression: ['snappy'], $db: 'admin'}")));
-            RawWireClient.Reply hello = c.read();
-            assertThat(hello.compressorId()).isEqualTo(-1);
-            assertThat(hello.document().getArray("compression").get(0).asString().getValue()).isEqualTo("snappy");
-            c.sendRaw(RawWireClient.opMsgSnappy(2, doc("{ping: 1, $db: 'admin'}")));
-            RawWireClient.Reply ping = c.read();
+        try (BlockingWireClient c = BlockingWireClient.open(server.mainPort())) {
+            WireReply hello = c.exchange(snappy(1, doc("{hello: 1, compression: ['snappy'], $db: 'admin'}")));
+            assertThat(hello.compressor()).isEqualTo(WireCompressor.NOOP);
+            assertThat(BlockingWireClient.document(hello).getArray("compression").get(0).asString().getValue())
+                    .isEqualTo("snappy");
+            WireReply ping = c.exchange(snappy(2, doc("{ping: 1, $db: 'admin'}")));
             assertThat(ping.responseTo()).isEqualTo(2);
-            assertThat(ping.compressorId()).isEqualTo(RawWireClient.SNAPPY);
-            assertThat(ping.document().getNumber("ok").intValue()).isEqualTo(1);
+            assertThat(ping.compressor()).isEqualTo(WireCompressor.SNAPPY);
+            assertThat(ok(BlockingWireClient.document(ping))).isEqualTo(1);
         }
         BsonDocument snappy = services.networkCounters().report().getDocument("compression").getDocument("snappy");
         assertThat(snappy.getDocument("decompressor").getInt64("messages").getValue()).isEqualTo(2);
@@ -103,53 +136,54 @@ class RouterServerTest {
     }
 
     @Test
-    void requestCompressedWithADisabledCompressorClosesTheConnection() throws IOException {
+    void requestCompressedWithADisabledCompressorClosesTheConnection() {
         start(List.of("127.0.0.1"), 0);
         services.network().setCompressors(List.of("zstd"));
-        try (RawWireClient c = new RawWireClient("127.0.0.1", server.mainPort())) {
-            c.sendRaw(RawWireClient.opMsgSnappy(1, doc("{ping: 1, $db: 'admin'}")));
-            assertThat(c.closedByServer()).isTrue();
+        try (BlockingWireClient c = BlockingWireClient.open(server.mainPort())) {
+            c.send(snappy(1, doc("{ping: 1, $db: 'admin'}")));
+            assertThat(c.closedByServer(CLOSE_WITHIN)).isTrue();
+            assertThatThrownBy(c::receiveReply).isInstanceOf(WireClientException.class);
         }
     }
 
     @Test
-    void garbageClosesOnlyThatConnection() throws IOException {
+    void garbageClosesOnlyThatConnection() {
         start(List.of("127.0.0.1"), 0);
-        try (RawWireClient good = new RawWireClient("127.0.0.1", server.mainPort());
-             RawWireClient bad = new RawWireClient("127.0.0.1", server.mainPort())) {
-            assertThat(good.command(1, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
-            bad.sendRaw(new byte[] {3, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
-            assertThat(bad.closedByServer()).isTrue();
-            assertThat(good.command(2, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
+        try (BlockingWireClient good = BlockingWireClient.open(server.mainPort());
+             BlockingWireClient bad = BlockingWireClient.open(server.mainPort())) {
+            assertThat(ok(good.run(doc("{ping: 1, $db: 'admin'}")))).isEqualTo(1);
+            bad.writeRaw(new byte[] {3, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+            assertThat(bad.closedByServer(CLOSE_WITHIN)).isTrue();
+            assertThat(ok(good.run(doc("{ping: 1, $db: 'admin'}")))).isEqualTo(1);
         }
-        try (RawWireClient unknownOpcode = new RawWireClient("127.0.0.1", server.mainPort())) {
-            byte[] msg = RawWireClient.opMsg(3, 0, doc("{ping: 1, $db: 'admin'}"));
+        try (BlockingWireClient unknownOpcode = BlockingWireClient.open(server.mainPort())) {
+            byte[] msg = BlockingWireClient.encode(3, doc("{ping: 1, $db: 'admin'}"));
             msg[12] = 0x55;
-            unknownOpcode.sendRaw(msg);
-            assertThat(unknownOpcode.closedByServer()).isTrue();
+            unknownOpcode.writeRaw(msg);
+            assertThat(unknownOpcode.closedByServer(CLOSE_WITHIN)).isTrue();
         }
     }
 
     @Test
-    void bindsIpv4AndIpv6OnTheSamePort() throws IOException {
+    void bindsIpv4AndIpv6OnTheSamePort() {
         start(List.of("127.0.0.1", "::1"), 0);
-        try (RawWireClient v4 = new RawWireClient("127.0.0.1", server.mainPort());
-             RawWireClient v6 = new RawWireClient("::1", server.mainPort())) {
-            assertThat(v4.command(1, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
-            assertThat(v6.command(1, doc("{whatsmyuri: 1, $db: 'admin'}")).getString("you").getValue())
+        try (BlockingWireClient v4 = BlockingWireClient.open("127.0.0.1", server.mainPort(), NO_HANDSHAKE);
+             BlockingWireClient v6 = BlockingWireClient.open("::1", server.mainPort(), NO_HANDSHAKE)) {
+            assertThat(ok(v4.run(doc("{ping: 1, $db: 'admin'}")))).isEqualTo(1);
+            assertThat(v6.run(doc("{whatsmyuri: 1, $db: 'admin'}")).getString("you").getValue())
                     .startsWith("[0:0:0:0:0:0:0:1]:");
         }
     }
 
     @Test
-    void bindAllListensOnIpv4AndIpv6Loopback() throws IOException {
+    void bindAllListensOnIpv4AndIpv6Loopback() {
         services = TestRouter.services(new EchoShard());
         server = new RouterServer(new FrontendConfig(List.of(), true, 0, 0), services);
         server.start();
-        try (RawWireClient v4 = new RawWireClient("127.0.0.1", server.mainPort());
-             RawWireClient v6 = new RawWireClient("::1", server.mainPort())) {
-            assertThat(v4.command(1, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
-            assertThat(v6.command(1, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
+        try (BlockingWireClient v4 = BlockingWireClient.open("127.0.0.1", server.mainPort(), NO_HANDSHAKE);
+             BlockingWireClient v6 = BlockingWireClient.open("::1", server.mainPort(), NO_HANDSHAKE)) {
+            assertThat(ok(v4.run(doc("{ping: 1, $db: 'admin'}")))).isEqualTo(1);
+            assertThat(ok(v6.run(doc("{ping: 1, $db: 'admin'}")))).isEqualTo(1);
         }
     }
 
@@ -166,16 +200,16 @@ class RouterServerTest {
     }
 
     @Test
-    void extraConnectionsAreClosedOverMaxIncomingConnections() throws IOException {
+    void extraConnectionsAreClosedOverMaxIncomingConnections() {
         start(List.of("127.0.0.1"), 0);
         services.network().setMaxIncomingConnections(1);
-        try (RawWireClient first = new RawWireClient("127.0.0.1", server.mainPort())) {
-            assertThat(first.command(1, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
-            try (RawWireClient second = new RawWireClient("127.0.0.1", server.mainPort())) {
-                assertThat(second.closedByServer()).isTrue();
+        try (BlockingWireClient first = BlockingWireClient.open(server.mainPort())) {
+            assertThat(ok(first.run(doc("{ping: 1, $db: 'admin'}")))).isEqualTo(1);
+            try (BlockingWireClient second = BlockingWireClient.open(server.mainPort())) {
+                assertThat(second.closedByServer(CLOSE_WITHIN)).isTrue();
             }
             assertThat(services.connections().rejected()).isEqualTo(1);
-            assertThat(first.command(2, doc("{ping: 1, $db: 'admin'}")).getNumber("ok").intValue()).isEqualTo(1);
+            assertThat(ok(first.run(doc("{ping: 1, $db: 'admin'}")))).isEqualTo(1);
         }
     }
 
@@ -187,24 +221,24 @@ class RouterServerTest {
         }
         start(List.of("127.0.0.1"), lbPort);
         assertThat(server.loadBalancerPort()).isEqualTo(lbPort);
-        try (RawWireClient c = new RawWireClient("127.0.0.1", lbPort)) {
-            c.sendText("PROXY TCP4 203.0.113.7 127.0.0.1 51234 27017\r\n");
-            BsonDocument hello = c.command(1, doc("{hello: 1, loadBalanced: true, $db: 'admin'}"));
+        try (BlockingWireClient c = BlockingWireClient.open(lbPort,
+                text("PROXY TCP4 203.0.113.7 127.0.0.1 51234 27017\r\n"))) {
+            BsonDocument hello = c.run(doc("{hello: 1, loadBalanced: true, $db: 'admin'}"));
             assertThat(hello.getObjectId("serviceId").getValue()).isEqualTo(services.processId());
-            assertThat(c.command(2, doc("{whatsmyuri: 1, $db: 'admin'}")).getString("you").getValue())
+            assertThat(c.run(doc("{whatsmyuri: 1, $db: 'admin'}")).getString("you").getValue())
                     .isEqualTo("203.0.113.7:51234");
-            BsonDocument status = c.command(3, doc("{serverStatus: 1, $db: 'admin'}"));
+            BsonDocument status = c.run(doc("{serverStatus: 1, $db: 'admin'}"));
             assertThat(status.getDocument("connections").getInt32("loadBalanced").getValue()).isEqualTo(1);
         }
-        try (RawWireClient noHello = new RawWireClient("127.0.0.1", lbPort)) {
-            noHello.sendText("PROXY TCP4 203.0.113.8 127.0.0.1 51235 27017\r\n");
-            BsonDocument r = noHello.command(1, doc("{ping: 1, $db: 'admin'}"));
+        try (BlockingWireClient noHello = BlockingWireClient.open(lbPort,
+                text("PROXY TCP4 203.0.113.8 127.0.0.1 51235 27017\r\n"))) {
+            BsonDocument r = noHello.run(doc("{ping: 1, $db: 'admin'}"));
             assertThat(r.getInt32("code").getValue()).isEqualTo(354);
-            assertThat(noHello.closedByServer()).isTrue();
+            assertThat(noHello.closedByServer(CLOSE_WITHIN)).isTrue();
         }
-        try (RawWireClient plain = new RawWireClient("127.0.0.1", lbPort)) {
-            plain.sendRaw(RawWireClient.opMsg(1, 0, doc("{ping: 1, $db: 'admin'}")));
-            assertThat(plain.closedByServer()).isTrue();
+        try (BlockingWireClient plain = BlockingWireClient.open(lbPort)) {
+            plain.send(doc("{ping: 1, $db: 'admin'}"));
+            assertThat(plain.closedByServer(CLOSE_WITHIN)).isTrue();
         }
     }
 }

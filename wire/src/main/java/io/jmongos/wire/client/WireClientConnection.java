@@ -13,6 +13,7 @@ import io.jmongos.wire.client.WireClientException.Kind;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -53,6 +54,7 @@ public final class WireClientConnection implements AutoCloseable {
     static final String TLS_HANDLER = "tls";
 
     private final Channel channel;
+    private final WireClientHandler handler;
     private final WireClientOptions options;
     private volatile WireCompressor compressor = WireCompressor.NOOP;
     private volatile BsonDocument helloReply;
@@ -61,6 +63,7 @@ public final class WireClientConnection implements AutoCloseable {
 
     private WireClientConnection(Channel channel, WireClientOptions options) {
         this.channel = channel;
+        this.handler = channel.pipeline().get(WireClientHandler.class);
         this.options = options;
     }
 
@@ -258,11 +261,15 @@ public final class WireClientConnection implements AutoCloseable {
      * name {@code db}), compressed with the negotiated compressor unless it is a handshake or authentication command.
      */
     public CompletableFuture<BsonDocument> commandAsync(String db, BsonDocument command, Duration timeout) {
+        return send(commandRequest(db, command), timeout).thenApply(WireClientConnection::bodyOf);
+    }
+
+    /** The OP_MSG {@link #commandAsync} sends: a fresh request id, {@code $db}, the negotiated compressor. */
+    OpMsgRequest commandRequest(String db, BsonDocument command) {
         BsonDocument body = withDb(db, command);
         String name = command.isEmpty() ? "" : command.getFirstKey();
         WireCompressor use = ClientHandshake.NEVER_COMPRESSED.contains(name) ? WireCompressor.NOOP : compressor;
-        OpMsgRequest request = new OpMsgRequest(RequestIds.next(), 0, body, Map.of(), use);
-        return send(request, timeout).thenApply(WireClientConnection::bodyOf);
+        return new OpMsgRequest(RequestIds.next(), 0, body, Map.of(), use);
     }
 
     /**
@@ -314,6 +321,23 @@ public final class WireClientConnection implements AutoCloseable {
         CompletableFuture<Void> f = new CompletableFuture<>();
         channel.closeFuture().addListener(ignored -> f.complete(null));
         return f;
+    }
+
+    /**
+     * Completes once the connection has closed, with the first reason it failed: CLOSED when either side closed it
+     * (or a request timed out), PROTOCOL when the server sent what the protocol does not allow (for instance a reply
+     * while no request was outstanding).
+     */
+    public CompletableFuture<WireClientException> closeCause() {
+        return handler.closeCause();
+    }
+
+    /**
+     * Writes {@code bytes} as they are, outside the protocol, and flushes: for tests of how a server meets bytes no
+     * correct client writes (a malformed frame, a header cut short). Replies they provoke match no request.
+     */
+    ChannelFuture writeRaw(byte[] bytes) {
+        return channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
     }
 
     /** Closes the connection; outstanding requests fail with CLOSED. Returns at once. */

@@ -12,6 +12,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,9 +26,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class WireClientHandler extends ChannelDuplexHandler {
     private final ArrayDeque<Outstanding> outstanding = new ArrayDeque<>();
+    private final CompletableFuture<WireClientException> closeCause = new CompletableFuture<>();
     private WireClientException failure;
 
     private record Outstanding(int requestId, ClientExchange exchange, ScheduledFuture<?> timer) {
+    }
+
+    /** Completes with the first failure once the connection has failed or closed (every close ends here). */
+    CompletableFuture<WireClientException> closeCause() {
+        return closeCause;
     }
 
     /** How many requests await their reply (for tests). */
@@ -135,6 +142,7 @@ final class WireClientHandler extends ChannelDuplexHandler {
             o.timer().cancel(false);
             o.exchange().reply().completeExceptionally(failure);
         }
+        closeCause.complete(failure);
         if (ctx.channel().isOpen()) {
             ctx.close();
         }
