@@ -14,6 +14,27 @@ final class SpecReport {
     record Run(String topology, List<TestResult> results) {
     }
 
+    /** What each topology runs against (SpecCluster, Topology); printed in every report. */
+    private static final String TOPOLOGIES = """
+            ## Topologies
+
+            | topology | runOnRequirements name | what the driver talks to |
+            | --- | --- | --- |
+            | `sharded` | sharded | two jmongos on one embedded store, directly (both with `useMultipleMongoses`) |
+            | `load-balanced` | load-balanced | the same two through HAProxy with `send-proxy-v2` on their LB ports |
+            | `cluster-sharded` | sharded | a cluster: a config server (`--configsvr`), two shard servers \
+            (`--shardsvr`) and two routers (`--configdb`) reaching the shards through RemoteShard, both shards \
+            added; the routers directly |
+            | `cluster-load-balanced` | load-balanced | the same cluster's two routers through HAProxy with \
+            `send-proxy-v2 check` on their LB ports |
+
+            The cluster's five servers run in one JVM (the runner's), each with its own listeners, talking over real
+            loopback TCP; a fresh cluster per topology (per suite class under JUnit). The shard servers are
+            jmongos's own: no real mongod was tested. `mvn verify` runs all four (`-Dspec.cluster=off` leaves out
+            the two cluster ones, about a minute of the build on two cores).
+
+            """;
+
     /** How the runner reads the format where a choice had to be made; printed in every report. */
     private static final String RUNNER_NOTES = """
             ## How the runner reads the format
@@ -64,11 +85,19 @@ final class SpecReport {
                 .append(". Do not edit by hand: rerun the command.\n\n")
                 .append("The MongoDB drivers' Unified Test Format files (../shared/specifications) run through the "
                         + "project's runner (it/src/test/java/io/jmongos/it/spec) on the official Java driver "
-                        + "5.14.0, against jmongos directly (topology `sharded`, two jmongos for "
-                        + "`useMultipleMongoses`) and through HAProxy with `send-proxy-v2` in front of two jmongos "
-                        + "(topology `load-balanced`). Pass rate = passed / (passed + failed); skipped tests do not "
-                        + "run (requirements not met, or a feature the runner or the Java driver lacks) and never "
-                        + "count as passed.\n\n");
+                        + "5.14.0. Pass rate = passed / (passed + failed); skipped tests do not run (requirements "
+                        + "not met, or a feature the runner or the Java driver lacks) and never count as passed.\n\n");
+        md.append(TOPOLOGIES);
+        md.append("## Totals by topology\n\n| topology | passed | failed | skipped | pass rate |\n"
+                + "| --- | ---: | ---: | ---: | ---: |\n");
+        for (Run run : runs) {
+            md.append("| ").append(run.topology()).append(" | ")
+                    .append(count(run.results(), TestResult.Status.PASSED)).append(" | ")
+                    .append(count(run.results(), TestResult.Status.FAILED)).append(" | ")
+                    .append(count(run.results(), TestResult.Status.SKIPPED)).append(" | ")
+                    .append(rate(run.results())).append(" |\n");
+        }
+        md.append('\n');
         md.append(RUNNER_NOTES);
         md.append("## Summary\n\n| suite | topology | passed | failed | skipped | pass rate |\n"
                 + "| --- | --- | ---: | ---: | ---: | ---: |\n");
