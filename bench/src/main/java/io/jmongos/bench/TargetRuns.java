@@ -26,6 +26,7 @@ import io.jmongos.bench.scenario.Scenario;
 import io.jmongos.bench.scenario.ScenarioContext;
 import io.jmongos.bench.scenario.Scenarios;
 import io.jmongos.bench.stats.LoadRounds;
+import io.jmongos.bench.target.ChildProcess;
 import io.jmongos.bench.target.ProcessStats;
 import io.jmongos.bench.target.RunningTarget;
 import io.jmongos.bench.target.TargetKind;
@@ -90,7 +91,7 @@ final class TargetRuns {
             List<ServerWarmup.Watched> watched = watched(contexts);
             warmUp(prepared, watched);
             List<JitCounters> warm = ServerWarmup.read(watched);
-            List<RunningTarget> profiled = startProfiles(targets);
+            List<ChildProcess> profiled = startProfiles(targets);
             try {
                 for (Map.Entry<Scenario, Map<ScenarioContext, Operation>> e : prepared.entrySet()) {
                     measure(e.getKey(), e.getValue());
@@ -114,7 +115,10 @@ final class TargetRuns {
         }
     }
 
-    /** One jmongos process for every jmongos target, one process each for the others. */
+    /**
+     * One jmongos process for every jmongos target, one router (with its shard and config server) for every cluster
+     * target, one process each for the others.
+     */
     private List<RunningTarget> start(List<TargetKind> kinds) {
         List<RunningTarget> targets = new ArrayList<>();
         List<TargetKind> jmongos = kinds.stream().filter(TargetKind::isJmongos).toList();
@@ -126,8 +130,17 @@ final class TargetRuns {
                 System.out.println("bench: jmongos did not start: " + e.getMessage());
             }
         }
+        List<TargetKind> cluster = kinds.stream().filter(TargetKind::isCluster).toList();
+        if (!cluster.isEmpty()) {
+            try {
+                targets.addAll(launcher.startCluster(cluster));
+            } catch (Exception e) {
+                cluster.forEach(k -> results.problem(k.id(), "did not start: " + e.getMessage()));
+                System.out.println("bench: the cluster did not start: " + e.getMessage());
+            }
+        }
         for (TargetKind k : kinds) {
-            if (k.isJmongos()) {
+            if (k.isJmongos() || k.isCluster()) {
                 continue;
             }
             try {
@@ -183,12 +196,18 @@ final class TargetRuns {
         }
     }
 
-    /** Every JVM whose JIT must settle: each target process once, and the load generator. */
+    /**
+     * Every JVM whose JIT must settle: each target process once (a router's shard and
+     * config server too), and the load generator.
+     */
     private static List<ServerWarmup.Watched> watched(List<ScenarioContext> contexts) {
         Map<Long, ServerWarmup.Watched> byPid = new LinkedHashMap<>();
         for (ScenarioContext ctx : contexts) {
             var server = ctx.target().server();
             byPid.putIfAbsent(server.pid(), new ServerWarmup.Watched(server.name(), server.pid()));
+            for (var backend : ctx.target().backends()) {
+                byPid.putIfAbsent(backend.pid(), new ServerWarmup.Watched(backend.name(), backend.pid()));
+            }
         }
         long self = ProcessHandle.current().pid();
         byPid.putIfAbsent(self, new ServerWarmup.Watched(LOAD_GENERATOR, self));
@@ -251,38 +270,47 @@ final class TargetRuns {
         }
     }
 
-    /** With --profile: start async-profiler in each jmongos process (once per process); the ones started. */
-    private List<RunningTarget> startProfiles(List<RunningTarget> targets) {
+    /**
+     * With --profile: start async-profiler in each jmongos process (once per process: a router's shard and config
+     * server too); the processes profiled.
+     */
+    private List<ChildProcess> startProfiles(List<RunningTarget> targets) {
         Path lib = launcher.config().asyncProfilerLib();
-        List<RunningTarget> started = new ArrayList<>();
+        List<ChildProcess> started = new ArrayList<>();
         if (lib == null) {
             return started;
         }
         for (RunningTarget t : targets) {
-            long pid = t.server().pid();
-            if (!t.kind().isJmongos() || started.stream().anyMatch(s -> s.server().pid() == pid)) {
+            if (!t.kind().runsJmongos()) {
                 continue;
             }
-            try {
-                AsyncProfiler.start(pid, lib);
-                started.add(t);
-            } catch (IOException e) {
-                results.problem("profile " + t.server().name(), e.getMessage());
+            List<ChildProcess> processes = new ArrayList<>(List.of(t.server()));
+            processes.addAll(t.backends());
+            for (ChildProcess p : processes) {
+                if (started.stream().anyMatch(s -> s.pid() == p.pid())) {
+                    continue;
+                }
+                try {
+                    AsyncProfiler.start(p.pid(), lib);
+                    started.add(p);
+                } catch (IOException e) {
+                    results.problem("profile " + p.name(), e.getMessage());
+                }
             }
         }
         return started;
     }
 
     /** Stop the profiles: {@code <process>-cpu.collapsed} and its summary {@code <process>-cpu-hot.txt}. */
-    private void stopProfiles(List<RunningTarget> profiled) {
+    private void stopProfiles(List<ChildProcess> profiled) {
         Path lib = launcher.config().asyncProfilerLib();
         Path dir = launcher.config().runDir();
-        for (RunningTarget t : profiled) {
-            String name = t.server().name();
+        for (ChildProcess p : profiled) {
+            String name = p.name();
             Path collapsed = dir.resolve(name + "-cpu.collapsed");
             Path hot = dir.resolve(name + "-cpu-hot.txt");
             try {
-                AsyncProfiler.stop(t.server().pid(), lib, collapsed);
+                AsyncProfiler.stop(p.pid(), lib, collapsed);
                 CollapsedHotFrames.summarize(collapsed, hot);
                 System.out.println("bench: CPU profile of " + name + " during the measured loads: " + collapsed
                         + ", hot frames in " + hot);

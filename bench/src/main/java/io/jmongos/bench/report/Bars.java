@@ -9,7 +9,7 @@ import org.bson.BsonDocument;
 
 import io.jmongos.bench.stats.LoadRounds;
 
-/** Evaluates the bars of issue 7 (and issue 5's index figure) on one run's results. */
+/** Evaluates the bars of issue 7 (and issue 5's index figure, issue 11's hop) on one run's results. */
 public final class Bars {
     /** Issue 7: ping at 64 threads on the main port, at least 60% of the limit server's. */
     static final double PING_OF_LIMIT = 0.60;
@@ -21,6 +21,8 @@ public final class Bars {
     static final double IDLE_KIB_PER_CONN = 30.0;
     /** Issue 7: disconnect cleanup p99 under 50 ms. */
     static final double CLEANUP_P99_MILLIS = 50.0;
+    /** Issue 11: findOne through a router to a remote shard at least half the shard server's own, at 64 threads. */
+    static final double HOP_OF_SHARD = 0.50;
     /** Issue 5: indexed find at least 50 times faster than unindexed on 1,000,000 documents. */
     static final double INDEX_RATIO = 50.0;
     static final int BAR_THREADS = 64;
@@ -37,6 +39,8 @@ public final class Bars {
         bars.add(ratio(r, "insert", "jmongos", "mjs", TIMES_PEER, "insertOne at 64 threads: jmongos / "
                 + "mongo-java-server", "≥ 2×", false));
         bars.add(lbWithinTolerance(r));
+        bars.add(ratio(r, "findOne", "cluster", "shardsvr", HOP_OF_SHARD, "issue 11: findOne by _id at 64 threads:"
+                + " router -> remote shard (main port) / shard server alone", "≥ 50%", true));
         bars.add(idle(r));
         bars.add(cleanup(r));
         bars.add(index(r));

@@ -10,7 +10,8 @@ import io.jmongos.bench.stats.LoadRounds;
 
 /**
  * The markdown tables of the load scenarios: throughput (median round, [min–max] over the rounds), latency
- * (over all rounds), and jmongos-lb beside the main port with the significance of each difference.
+ * (over all rounds), jmongos-lb beside the main port with the significance of each difference, and the router ->
+ * remote shard paths beside the shard server alone.
  */
 final class LoadTables {
     private LoadTables() {
@@ -50,6 +51,7 @@ final class LoadTables {
         }));
         md.append('\n');
         lbVersusMain(md, r);
+        HopComparison.append(md, r);
     }
 
     static String throughput(LoadRounds l) {

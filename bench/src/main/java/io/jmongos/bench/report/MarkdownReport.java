@@ -63,7 +63,9 @@ public final class MarkdownReport {
         }
         md.append("\nAll targets run at the same time; for each scenario and thread count they are measured back to"
                 + " back in rounds, in an order that rotates from round to round. The three jmongos targets share one"
-                + " jmongos process. All JVM flags as the targets ran (jcmd VM.flags) are in the JSON file.\n\n");
+                + " jmongos process; cluster and cluster-lb share one router, which reaches its own shard server (a"
+                + " process apart from the shardsvr target). All JVM flags as the targets ran (jcmd VM.flags) are in"
+                + " the JSON file.\n\n");
         notes.forEach(n -> md.append("- ").append(cell(n)).append('\n'));
         if (!notes.isEmpty()) {
             md.append('\n');

@@ -21,7 +21,7 @@ public final class ConnectScenario implements Scenario {
 
     @Override
     public boolean supports(TargetKind kind) {
-        return true;
+        return kind.measures(name());
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class PingScenario implements Scenario {
 
     @Override
     public boolean supports(TargetKind kind) {
-        return true;
+        return kind.measures(name());
     }
 
     @Override

@@ -8,9 +8,12 @@ public interface Scenario {
     /** Name used on the command line ({@code --only}) and in the results. */
     String name();
 
-    /** Whether the target can be asked at all (the limit server only answers ping and the handshake). */
+    /**
+     * Whether the target is asked at all: the limit server only answers ping and the handshake, and the shard-server
+     * and cluster targets measure only {@link TargetKind#measures their} scenarios.
+     */
     default boolean supports(TargetKind kind) {
-        return kind != TargetKind.LIMIT;
+        return kind != TargetKind.LIMIT && kind.measures(name());
     }
 
     /** Set up before the loads (data, indexes); an exception marks the scenario unsupported on the target. */

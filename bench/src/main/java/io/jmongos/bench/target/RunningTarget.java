@@ -1,21 +1,30 @@
 package io.jmongos.bench.target;
 
+import java.util.List;
+
 import org.bson.BsonDocument;
 
 /**
  * A started target: where clients connect, how (load-balanced, PROXY header), the server process whose memory
- * is measured, and what was recorded about it (command line, JVM flags, heap, versions).
+ * is measured, the processes behind it (a router's shard server and config server), and what was recorded about
+ * it (command line, JVM flags, heap, versions).
  */
 public final class RunningTarget implements AutoCloseable {
     private final TargetKind kind;
     private final int clientPort;
     private final ChildProcess server;
     private final ChildProcess balancer;
+    private final List<ChildProcess> backends;
     private final int mainPort;
     private final BsonDocument info;
 
     RunningTarget(TargetKind kind, int clientPort, int mainPort, ChildProcess server, ChildProcess balancer,
                   BsonDocument info) {
+        this(kind, clientPort, mainPort, server, balancer, List.of(), info);
+    }
+
+    RunningTarget(TargetKind kind, int clientPort, int mainPort, ChildProcess server, ChildProcess balancer,
+                  List<ChildProcess> backends, BsonDocument info) {
         if (server == null) {
             throw new IllegalArgumentException("a started target has a server process");
         }
@@ -24,6 +33,7 @@ public final class RunningTarget implements AutoCloseable {
         this.mainPort = mainPort;
         this.server = server;
         this.balancer = balancer;
+        this.backends = List.copyOf(backends);
         this.info = info;
     }
 
@@ -38,6 +48,7 @@ public final class RunningTarget implements AutoCloseable {
         this.mainPort = mainPort;
         this.server = null;
         this.balancer = null;
+        this.backends = List.of();
         this.info = info;
     }
 
@@ -59,6 +70,11 @@ public final class RunningTarget implements AutoCloseable {
         return server;
     }
 
+    /** The JVMs behind the server that the load also exercises (a router's shard and config servers). */
+    public List<ChildProcess> backends() {
+        return backends;
+    }
+
     public BsonDocument info() {
         return info;
     }
@@ -71,5 +87,6 @@ public final class RunningTarget implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+        backends.forEach(ChildProcess::close);
     }
 }

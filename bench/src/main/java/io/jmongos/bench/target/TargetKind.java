@@ -2,6 +2,7 @@ package io.jmongos.bench.target;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The targets of one benchmark run, in the order they run. */
@@ -15,7 +16,20 @@ public enum TargetKind {
     /** The peer: mongo-java-server with its memory backend. */
     MJS("mjs", "mongo-java-server 1.46.0, memory backend"),
     /** The limit: fixed replies after framing. */
-    LIMIT("limit", "limit server (Netty, fixed replies)");
+    LIMIT("limit", "limit server (Netty, fixed replies)"),
+    /** A shard server alone ({@code --shardsvr}, embedded store): what a router's remote shard can do at most. */
+    SHARDSVR("shardsvr", "jmongos --shardsvr alone (embedded store), driver directConnection"),
+    /** A {@code --configdb} router in front of its own remote shard server (and config server): main port. */
+    CLUSTER("cluster", "router (--configdb) -> remote shard (--shardsvr), router main port"),
+    /** The same router's LB port, the PROXY v2 header written by the load generator; driver loadBalanced. */
+    CLUSTER_LB("cluster-lb", "router -> remote shard, router LB port, PROXY v2 header from the client");
+
+    /**
+     * The scenarios measured on the shard-server and router -> remote shard targets (issue 11's findOne, insertOne
+     * and 100-document find, and ping for the hop alone): the rest would lengthen the run without telling more about
+     * the hop.
+     */
+    static final Set<String> CLUSTER_SCENARIOS = Set.of("ping", "insert", "findOne", "find100");
 
     private final String id;
     private final String description;
@@ -33,18 +47,34 @@ public enum TargetKind {
         return description;
     }
 
+    /** One of the targets of the embedded single jmongos process (router and store in one process). */
     public boolean isJmongos() {
         return this == JMONGOS || this == JMONGOS_LB || this == JMONGOS_HAPROXY;
     }
 
+    /** A router in front of a remote shard: one router process, its shard server and its config server. */
+    public boolean isCluster() {
+        return this == CLUSTER || this == CLUSTER_LB;
+    }
+
+    /** Whether the target's processes run jmongos (they get the JFR, profiler and extra jmongos JVM flags). */
+    public boolean runsJmongos() {
+        return isJmongos() || isCluster() || this == SHARDSVR;
+    }
+
+    /** Whether scenario {@code name} is measured on this target (a scenario may still refuse a target). */
+    public boolean measures(String scenario) {
+        return !(isCluster() || this == SHARDSVR) || CLUSTER_SCENARIOS.contains(scenario);
+    }
+
     /** Whether clients connect in load-balanced mode (hello with loadBalanced: true). */
     public boolean loadBalanced() {
-        return this == JMONGOS_LB || this == JMONGOS_HAPROXY;
+        return this == JMONGOS_LB || this == JMONGOS_HAPROXY || this == CLUSTER_LB;
     }
 
     /** Whether the client itself writes a PROXY v2 header first. */
     public boolean clientWritesProxyHeader() {
-        return this == JMONGOS_LB;
+        return this == JMONGOS_LB || this == CLUSTER_LB;
     }
 
     public static TargetKind byId(String id) {
