@@ -185,9 +185,12 @@ class OperatorEndpointsTest {
                     .isTrue();
             Assertions.assertThatThrownBy(() -> new Socket("127.0.0.1", s.loadBalancerPort()).close())
                     .isInstanceOf(ConnectException.class);
+            // batchSize 1 leaves the third document behind, so the cursor (the connection's work) stays open:
+            // without it the getMore would exhaust the cursor and the drain could close the connection at once.
             BsonDocument more = busy.command("ops", new BsonDocument("getMore", new org.bson.BsonInt64(cursorId))
-                    .append("collection", new BsonString("d")));
+                    .append("collection", new BsonString("d")).append("batchSize", new BsonInt32(1)));
             assertThat(more.getNumber("ok").intValue()).as(more.toJson()).isEqualTo(1);
+            assertThat(more.getDocument("cursor").getInt64("id").longValue()).isEqualTo(cursorId);
             assertThat(s.draining()).isTrue();
             busy.command("ops", new BsonDocument("killCursors", new BsonString("d")).append("cursors",
                     new org.bson.BsonArray(List.of(new org.bson.BsonInt64(cursorId)))));
