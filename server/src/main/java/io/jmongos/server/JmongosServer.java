@@ -103,7 +103,7 @@ public final class JmongosServer implements AutoCloseable {
         }
         TlsServerContext tls = openTls(settings);
         InternalAuthKeys keys = settings.keyFile() == null ? null : readKeys(settings.keyFile());
-        WireClientSecurity links = clusterLinks(keys);
+        WireClientSecurity links = clusterLinks(keys, tls);
         ClusterStore cluster = settings.configDb().isEmpty() ? null
                 : ClusterStore.connect(settings.configDb(), settings.configDbSetName(), params, links);
         AutoCloseable shard = cluster != null ? cluster : openShard(settings);
@@ -171,11 +171,13 @@ public final class JmongosServer implements AutoCloseable {
     }
 
     /**
-     * How this process's own connections to shards and the config server are secured: authenticated as
-     * {@code __system} when there is a key file.
+     * How this process's own connections to shards and the config server are secured: TLS with the cluster
+     * certificate when the TLS mode is preferTLS or requireTLS (the context read at each connect, so a certificate
+     * rotation applies to new links), authenticated as {@code __system} when there is a key file.
      */
-    private static WireClientSecurity clusterLinks(InternalAuthKeys keys) {
-        return keys == null ? WireClientSecurity.NONE : WireClientSecurity.NONE.withAuthenticator(keys.authenticator());
+    private static WireClientSecurity clusterLinks(InternalAuthKeys keys, TlsServerContext tls) {
+        WireClientSecurity links = WireClientSecurity.NONE.withTls(tls.outgoingContexts());
+        return keys == null ? links : links.withAuthenticator(keys.authenticator());
     }
 
     private static TlsServerContext openTls(ServerSettings settings) {
@@ -274,7 +276,8 @@ public final class JmongosServer implements AutoCloseable {
     }
 
     /**
-     * Reload the TLS certificate files for new connections (SIGHUP does this; so does {@code rotateCertificates}).
+     * Reload the TLS certificate files for new connections, the cluster file of outgoing links too (SIGHUP does
+     * this; so does {@code rotateCertificates}).
      *
      * @throws TlsConfigException when TLS is off or a file is bad; the old certificates stay in use
      */

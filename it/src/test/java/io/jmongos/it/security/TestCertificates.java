@@ -78,6 +78,32 @@ public final class TestCertificates {
         return write(cn, issue(cn, now.minusSeconds(3600), now.plus(Duration.ofDays(1))), password);
     }
 
+    /**
+     * A certificate whose subjectAltName holds only the DNS names given (neither localhost nor 127.0.0.1 when they
+     * are not among them): a member that dials it by address finds its name missing.
+     */
+    public Issued named(String cn, String... dnsNames) {
+        Instant now = Instant.now();
+        GeneralName[] names = new GeneralName[dnsNames.length];
+        for (int i = 0; i < dnsNames.length; i++) {
+            names[i] = new GeneralName(GeneralName.dNSName, dnsNames[i]);
+        }
+        KeyPair kp = keyPair();
+        X500Name issuer = new X500Name(ca.certificate().getSubjectX500Principal().getName());
+        return new Issued(sign(new X500Name("CN=" + cn), kp, issuer, ca.key(), now.minusSeconds(3600),
+                now.plus(Duration.ofDays(1)), false, names), kp.getPrivate());
+    }
+
+    /** One CA file holding the certificates of several CAs (a member that trusts each of them). */
+    public static Path bundle(Path file, TestCertificates... cas) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (TestCertificates c : cas) {
+            out.append(pem(c.ca.certificate()));
+        }
+        Files.writeString(file, out.toString());
+        return file;
+    }
+
     /** A server certificate that expired an hour ago. */
     public Path expiredServerFile(String cn) throws IOException {
         Instant now = Instant.now();
@@ -92,9 +118,20 @@ public final class TestCertificates {
 
     /** An SSLContext that trusts this CA (and presents {@code clientCert} when not null). */
     public SSLContext clientContext(Issued clientCert) throws GeneralSecurityException, IOException {
+        return context(clientCert, this);
+    }
+
+    /** An SSLContext that presents {@code own} (issued by this CA) and trusts only {@code trusted}'s CA. */
+    public SSLContext contextTrusting(Issued own, TestCertificates trusted) throws GeneralSecurityException,
+            IOException {
+        return context(own, trusted);
+    }
+
+    private SSLContext context(Issued clientCert, TestCertificates trusted) throws GeneralSecurityException,
+            IOException {
         java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("ca", ca.certificate());
+        trust.setCertificateEntry("ca", trusted.ca.certificate());
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         KeyManagerFactory kmf = null;
@@ -155,15 +192,20 @@ public final class TestCertificates {
 
     private static X509Certificate sign(X500Name subject, KeyPair kp, X500Name issuer, PrivateKey issuerKey,
                                         Instant from, Instant to, boolean isCa) {
+        return sign(subject, kp, issuer, issuerKey, from, to, isCa, new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, "localhost"),
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1")});
+    }
+
+    private static X509Certificate sign(X500Name subject, KeyPair kp, X500Name issuer, PrivateKey issuerKey,
+                                        Instant from, Instant to, boolean isCa, GeneralName[] altNames) {
         try {
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer,
                     BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(from), Date.from(to), subject,
                     kp.getPublic());
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
             if (!isCa) {
-                b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.dNSName, "localhost"),
-                        new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+                b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(altNames));
             }
             return new JcaX509CertificateConverter().getCertificate(
                     b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));

@@ -89,6 +89,71 @@ class TlsStartupErrorTest {
     }
 
     @Test
+    void missingClusterFile() throws Exception {
+        Path f = TestCertificates.create(dir, "CA").serverFile("server", null);
+        Path missing = dir.resolve("member.pem");
+        assertStartupFails("Cannot read tlsClusterFile " + missing + ": no such file",
+                "--tlsMode", "requireTLS", "--tlsCertificateKeyFile", f.toString(),
+                "--tlsClusterFile", missing.toString());
+    }
+
+    @Test
+    void clusterFileIsCheckedInEveryMode() throws Exception {
+        // mongod builds its outgoing context whenever TLS is on, even when allowTLS keeps the links plain
+        Path f = TestCertificates.create(dir, "CA").serverFile("server", null);
+        Path missing = dir.resolve("member.pem");
+        assertStartupFails("Cannot read tlsClusterFile " + missing + ": no such file",
+                "--tlsMode", "allowTLS", "--tlsCertificateKeyFile", f.toString(),
+                "--tlsClusterFile", missing.toString());
+    }
+
+    @Test
+    void wrongClusterPassword() throws Exception {
+        TestCertificates certs = TestCertificates.create(dir, "CA");
+        Path member = certs.serverFile("member", "right");
+        assertStartupFails("Cannot decrypt the private key in tlsClusterFile " + member + ": wrong tlsClusterPassword",
+                "--tlsMode", "requireTLS", "--tlsCertificateKeyFile", certs.serverFile("server", null).toString(),
+                "--tlsClusterFile", member.toString(), "--tlsClusterPassword", "wrong");
+    }
+
+    @Test
+    void encryptedClusterFileWithoutItsPassword() throws Exception {
+        TestCertificates certs = TestCertificates.create(dir, "CA");
+        Path member = certs.serverFile("member", "right");
+        // the server key's password is not the cluster file's (mongod keeps them apart)
+        assertStartupFails("is encrypted: give tlsClusterPassword",
+                "--tlsMode", "requireTLS", "--tlsCertificateKeyFile", certs.serverFile("server", "right").toString(),
+                "--tlsCertificateKeyFilePassword", "right", "--tlsClusterFile", member.toString());
+    }
+
+    @Test
+    void expiredClusterCertificate() throws Exception {
+        TestCertificates certs = TestCertificates.create(dir, "CA");
+        Path old = certs.expiredServerFile("old-member");
+        assertStartupFails("The certificate in tlsClusterFile " + old + " expired on",
+                "--tlsMode", "preferTLS", "--tlsCertificateKeyFile", certs.serverFile("server", null).toString(),
+                "--tlsClusterFile", old.toString());
+    }
+
+    @Test
+    void clusterCaFileNeedsCaFile() throws Exception {
+        TestCertificates certs = TestCertificates.create(dir, "CA");
+        assertStartupFails("Specifying a tlsClusterCAFile requires a tlsCAFile also be specified",
+                "--tlsMode", "requireTLS", "--tlsCertificateKeyFile", certs.serverFile("server", null).toString(),
+                "--tlsClusterCAFile", certs.caFile().toString());
+    }
+
+    @Test
+    void unreadableClusterCaFile() throws Exception {
+        TestCertificates certs = TestCertificates.create(dir, "CA");
+        Path ca = dir.resolve("cluster-ca.pem");
+        Files.writeString(ca, "garbage");
+        assertStartupFails("tlsClusterCAFile " + ca + " holds no certificate",
+                "--tlsMode", "requireTLS", "--tlsCertificateKeyFile", certs.serverFile("server", null).toString(),
+                "--tlsCAFile", certs.caFile().toString(), "--tlsClusterCAFile", ca.toString());
+    }
+
+    @Test
     void badDisabledProtocols() {
         assertStartupFails("Unrecognized tlsDisabledProtocols format: 'SSL3'", "--tlsDisabledProtocols", "SSL3");
     }

@@ -40,6 +40,27 @@ public final class TlsCommandLineOptions {
             description = "with --tlsCAFile, still accept clients that present no certificate")
     Boolean allowConnectionsWithoutCertificates;
 
+    @Option(names = "--tlsClusterFile", paramLabel = "FILE",
+            description = "PEM file (certificate chain and PKCS#8 key) this process presents when it connects to "
+                    + "other cluster members (shards, the config server); default --tlsCertificateKeyFile. Those "
+                    + "connections use TLS when --tlsMode is preferTLS or requireTLS")
+    Path clusterFile;
+
+    @Option(names = "--tlsClusterPassword", paramLabel = "PASSWORD",
+            description = "password of an encrypted private key in --tlsClusterFile")
+    String clusterPassword;
+
+    @Option(names = "--tlsClusterCAFile", paramLabel = "FILE",
+            description = "PEM file of CA certificates that validate the certificates of incoming connections "
+                    + "(other members, clients) in place of --tlsCAFile, which then validates only the members this "
+                    + "process connects to; requires --tlsCAFile")
+    Path clusterCAFile;
+
+    @Option(names = "--tlsAllowInvalidHostnames",
+            description = "connections to other cluster members do not check that the member's certificate names "
+                    + "the host connected to")
+    Boolean allowInvalidHostnames;
+
     @Option(names = "--tlsDisabledProtocols", paramLabel = "LIST",
             description = "any of TLS1_0,TLS1_1,TLS1_2,TLS1_3, or none (default TLS1_0)")
     String disabledProtocols;

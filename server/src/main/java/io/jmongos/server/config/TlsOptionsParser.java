@@ -3,6 +3,7 @@ package io.jmongos.server.config;
 import java.nio.file.Path;
 import java.util.Set;
 
+import io.jmongos.router.frontend.tls.TlsClusterSettings;
 import io.jmongos.router.frontend.tls.TlsMode;
 import io.jmongos.router.frontend.tls.TlsProtocols;
 import io.jmongos.router.frontend.tls.TlsSettings;
@@ -13,8 +14,9 @@ final class TlsOptionsParser {
     /** The config file keys (mongod.conf names). */
     static final Set<String> KEYS = Set.of("net.tls.mode", "net.tls.certificateKeyFile",
             "net.tls.certificateKeyFilePassword", "net.tls.CAFile", "net.tls.allowInvalidCertificates",
-            "net.tls.allowConnectionsWithoutCertificates", "net.tls.disabledProtocols", "security.authorization",
-            "security.keyFile");
+            "net.tls.allowConnectionsWithoutCertificates", "net.tls.disabledProtocols", "net.tls.clusterFile",
+            "net.tls.clusterPassword", "net.tls.clusterCAFile", "net.tls.allowInvalidHostnames",
+            "security.authorization", "security.keyFile");
 
     private TlsOptionsParser() {
     }
@@ -53,10 +55,32 @@ final class TlsOptionsParser {
             if (protocols != null) {
                 parsed.put("net.tls.disabledProtocols", protocols);
             }
-            return new TlsSettings(mode, keyFile, password, caFile, allowInvalid, allowWithout, disabled);
+            return new TlsSettings(mode, keyFile, password, caFile, allowInvalid, allowWithout, disabled,
+                    cluster(o, cfg, parsed));
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
         }
+    }
+
+    /** The cluster options ({@code --tlsClusterFile} ...) over their {@code net.tls.*} keys. */
+    private static TlsClusterSettings cluster(TlsCommandLineOptions o, ConfigFile cfg, ParsedOptions parsed) {
+        Path clusterFile = o.clusterFile != null ? o.clusterFile : path(cfg.string("net.tls.clusterFile"));
+        String clusterPassword = first(o.clusterPassword, cfg.string("net.tls.clusterPassword"));
+        Path clusterCa = o.clusterCAFile != null ? o.clusterCAFile : path(cfg.string("net.tls.clusterCAFile"));
+        boolean invalidHostnames = bool(o.allowInvalidHostnames, cfg.bool("net.tls.allowInvalidHostnames"));
+        if (clusterFile != null) {
+            parsed.put("net.tls.clusterFile", clusterFile.toString());
+        }
+        if (clusterPassword != null) {
+            parsed.put("net.tls.clusterPassword", "<password>");
+        }
+        if (clusterCa != null) {
+            parsed.put("net.tls.clusterCAFile", clusterCa.toString());
+        }
+        if (invalidHostnames) {
+            parsed.put("net.tls.allowInvalidHostnames", true);
+        }
+        return new TlsClusterSettings(clusterFile, clusterPassword, clusterCa, invalidHostnames);
     }
 
     /** {@code --auth} over {@code security.authorization: enabled|disabled}. */

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.jmongos.router.frontend.tls.TlsClusterSettings;
 import io.jmongos.router.frontend.tls.TlsMode;
 import io.jmongos.router.frontend.tls.TlsSettings;
 import io.jmongos.server.StartupException;
@@ -43,6 +45,47 @@ class TlsOptionsParserTest {
         assertThat(t.disabledProtocols()).containsExactlyInAnyOrder("TLS1_0", "TLS1_1");
         assertThat(s.parsed().getDocument("net").getDocument("tls").getString("certificateKeyFilePassword")
                 .getValue()).as("never the password").isEqualTo("<password>");
+    }
+
+    @Test
+    void clusterOptions() {
+        ServerSettings s = SettingsParser.parse(List.of("--tlsMode", "requireTLS", "--tlsCertificateKeyFile", "/k.pem",
+                "--tlsCAFile", "/ca.pem", "--tlsClusterFile", "/member.pem", "--tlsClusterPassword", "pw",
+                "--tlsClusterCAFile", "/members-ca.pem", "--tlsAllowInvalidHostnames"));
+        TlsClusterSettings c = s.tls().cluster();
+        assertThat(c.clusterFile()).isEqualTo(Path.of("/member.pem"));
+        assertThat(c.clusterPassword()).isEqualTo("pw");
+        assertThat(c.clusterCAFile()).isEqualTo(Path.of("/members-ca.pem"));
+        assertThat(c.allowInvalidHostnames()).isTrue();
+        assertThat(s.tls().outgoingUsesTls()).isTrue();
+        BsonDocument tls = s.parsed().getDocument("net").getDocument("tls");
+        assertThat(tls.getString("clusterPassword").getValue()).as("never the password").isEqualTo("<password>");
+        assertThat(tls.getString("clusterFile").getValue()).isEqualTo("/member.pem");
+        assertThat(tls.getBoolean("allowInvalidHostnames").getValue()).isTrue();
+    }
+
+    @Test
+    void outgoingLinksUseTlsInPreferAndRequireModesOnly() {
+        assertThat(SettingsParser.parse(List.of()).tls().outgoingUsesTls()).isFalse();
+        for (String mode : List.of("allowTLS", "preferTLS", "requireTLS")) {
+            assertThat(SettingsParser.parse(List.of("--tlsMode", mode, "--tlsCertificateKeyFile", "/k.pem")).tls()
+                    .outgoingUsesTls()).as(mode).isEqualTo(!mode.equals("allowTLS"));
+        }
+    }
+
+    @Test
+    void clusterKeysInTheConfigFile() throws IOException {
+        Path cfg = tmp.resolve("cluster.conf");
+        Files.writeString(cfg, String.join("\n", "net:", "  tls:", "    mode: preferTLS",
+                "    certificateKeyFile: /srv/server.pem", "    CAFile: /srv/ca.pem",
+                "    clusterFile: /srv/member.pem", "    clusterPassword: pw", "    clusterCAFile: /srv/members.pem",
+                "    allowInvalidHostnames: true", ""));
+        TlsClusterSettings c = SettingsParser.parse(List.of("--config", cfg.toString())).tls().cluster();
+        assertThat(c).isEqualTo(new TlsClusterSettings(Path.of("/srv/member.pem"), "pw", Path.of("/srv/members.pem"),
+                true));
+        TlsClusterSettings over = SettingsParser.parse(List.of("--config", cfg.toString(), "--tlsClusterFile",
+                "/other.pem")).tls().cluster();
+        assertThat(over.clusterFile()).isEqualTo(Path.of("/other.pem"));
     }
 
     @Test

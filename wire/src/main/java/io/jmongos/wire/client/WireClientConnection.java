@@ -144,7 +144,7 @@ public final class WireClientConnection implements AutoCloseable {
             Throwable cause = h.cause();
             Kind kind = cause instanceof SslHandshakeTimeoutException ? Kind.CONNECT_TIMEOUT : Kind.CONNECT_FAILED;
             done.completeExceptionally(new WireClientException(kind, "could not connect to " + hostAndPort(address)
-                    + ": TLS handshake failed: " + rootMessage(cause), cause));
+                    + ": " + TlsHandshakeFailures.describe(cause, hostAndPort(address)), cause));
         });
         return done;
     }
@@ -183,9 +183,14 @@ public final class WireClientConnection implements AutoCloseable {
         if (kind == e.kind()) {
             return e;
         }
-        // A server in requireTLS mode closes a plaintext connection at its first bytes, without a reply.
-        String hint = e.kind() == Kind.CLOSED && !options.security().usesTls()
-                ? " (the server closed a connection made without TLS: does it require TLS?)" : "";
+        // A server in requireTLS mode closes a plaintext connection at its first bytes, without a reply; with TLS 1.3
+        // a server that refuses the client's certificate says so after the client finished its handshake.
+        String hint = "";
+        if (e.kind() == Kind.CLOSED && !options.security().usesTls()) {
+            hint = " (the server closed a connection made without TLS: does it require TLS?)";
+        } else if (e.kind() == Kind.CLOSED && e.getCause() != null) {
+            hint = TlsHandshakeFailures.hint(e.getCause(), hostAndPort(address));
+        }
         return new WireClientException(kind, "could not connect to " + hostAndPort(address) + ": handshake: "
                 + e.getMessage() + hint, e);
     }
@@ -395,14 +400,6 @@ public final class WireClientConnection implements AutoCloseable {
             throw new WireClientException(Kind.TIMEOUT, "no reply within "
                     + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms (event loop stalled)", e);
         }
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (" + root.getMessage() + ")";
     }
 
     private static WireClientException unwrap(Throwable error) {

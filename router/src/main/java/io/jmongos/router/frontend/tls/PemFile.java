@@ -98,8 +98,11 @@ final class PemFile {
         return out;
     }
 
-    /** The private key, decrypted with {@code password} when it is encrypted. */
-    PrivateKey privateKey(String password) {
+    /**
+     * The private key, decrypted with {@code password} when it is encrypted; {@code passwordOption} names the
+     * password's option in errors (tlsCertificateKeyFilePassword, tlsClusterPassword).
+     */
+    PrivateKey privateKey(String password, String passwordOption) {
         for (Block b : blocks) {
             switch (b.label()) {
                 case "PRIVATE KEY" -> {
@@ -108,9 +111,9 @@ final class PemFile {
                 case "ENCRYPTED PRIVATE KEY" -> {
                     if (password == null) {
                         throw new TlsConfigException("The private key in " + what + " " + path
-                                + " is encrypted: give tlsCertificateKeyFilePassword");
+                                + " is encrypted: give " + passwordOption);
                     }
-                    return pkcs8(decrypt(b.der(), password));
+                    return pkcs8(decrypt(b.der(), password, passwordOption));
                 }
                 case "RSA PRIVATE KEY", "EC PRIVATE KEY" -> throw new TlsConfigException("The private key in " + what
                         + " " + path + " is in the legacy " + b.label() + " format: convert it to PKCS#8 "
@@ -123,7 +126,7 @@ final class PemFile {
         throw new TlsConfigException(what + " " + path + " holds no private key");
     }
 
-    private PKCS8EncodedKeySpec decrypt(byte[] der, String password) {
+    private PKCS8EncodedKeySpec decrypt(byte[] der, String password, String passwordOption) {
         try {
             EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(der);
             // The JDK names PBES2 keys by their parameters (e.g. PBEWithHmacSHA256AndAES_256).
@@ -136,7 +139,7 @@ final class PemFile {
             return info.getKeySpec(c);
         } catch (InvalidKeySpecException e) {
             throw new TlsConfigException("Cannot decrypt the private key in " + what + " " + path
-                    + ": wrong tlsCertificateKeyFilePassword", e);
+                    + ": wrong " + passwordOption, e);
         } catch (IOException | GeneralSecurityException e) {
             throw new TlsConfigException("Cannot decrypt the private key in " + what + " " + path + ": " + e, e);
         }

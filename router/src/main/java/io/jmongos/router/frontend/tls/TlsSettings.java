@@ -19,13 +19,14 @@ import java.util.Set;
  * @param allowConnectionsWithoutCertificates {@code tlsAllowConnectionsWithoutCertificates}: with a CA file, a
  *                                            client may still connect without a certificate
  * @param disabledProtocols                   {@code tlsDisabledProtocols}: any of TLS1_0, TLS1_1, TLS1_2, TLS1_3
+ * @param cluster                             the cluster options ({@code tlsClusterFile} ...) of outgoing links
  */
 public record TlsSettings(TlsMode mode, Path certificateKeyFile, String certificateKeyFilePassword, Path caFile,
                           boolean allowInvalidCertificates, boolean allowConnectionsWithoutCertificates,
-                          Set<String> disabledProtocols) {
+                          Set<String> disabledProtocols, TlsClusterSettings cluster) {
     /** No TLS on either port. */
     public static final TlsSettings DISABLED = new TlsSettings(TlsMode.DISABLED, null, null, null, false, false,
-            TlsProtocols.DEFAULT_DISABLED);
+            TlsProtocols.DEFAULT_DISABLED, TlsClusterSettings.NONE);
 
     public TlsSettings {
         Objects.requireNonNull(mode);
@@ -35,5 +36,29 @@ public record TlsSettings(TlsMode mode, Path certificateKeyFile, String certific
             throw new IllegalArgumentException("need tlsCertificateKeyFile or certificateSelector when TLS is enabled");
         }
         TlsProtocols.enabled(disabledProtocols);
+        Objects.requireNonNull(cluster);
+        if (cluster.clusterCAFile() != null && caFile == null) {
+            // mongod's startup error (ssl_options.cpp)
+            throw new IllegalArgumentException("Specifying a tlsClusterCAFile requires a tlsCAFile also be specified");
+        }
+    }
+
+    /**
+     * Whether this process's own connections to other members use TLS: MongoDB's egress rule (transport layer,
+     * {@code ConnectSSLMode::kGlobalSSLMode}) is TLS when the mode is preferTLS or requireTLS, plain with allowTLS
+     * or disabled.
+     */
+    public boolean outgoingUsesTls() {
+        return mode == TlsMode.PREFER_TLS || mode == TlsMode.REQUIRE_TLS;
+    }
+
+    /** The option whose CA file validates incoming client certificates: tlsClusterCAFile over tlsCAFile. */
+    String incomingCaOption() {
+        return cluster.clusterCAFile() != null ? "tlsClusterCAFile" : "tlsCAFile";
+    }
+
+    /** The CA file that validates incoming client certificates, or null. */
+    Path incomingCaFile() {
+        return cluster.clusterCAFile() != null ? cluster.clusterCAFile() : caFile;
     }
 }
