@@ -83,6 +83,9 @@ public final class RouterBootstrap {
     public static void install(RouterServices services, List<RouterModule> modules) {
         ServerCommands.install(services);
         DataCommands.handlers().forEach(services.commands()::register);
+        if (!services.shards().followsConfigServer()) {
+            DataCommands.singleShardHandlers().forEach(services.commands()::register);
+        }
         SessionCommands.handlers().forEach(services.commands()::register);
         OperationCommands.install(services);
         services.interceptors().add(new ClusterTimeInterceptor(services.clock()));

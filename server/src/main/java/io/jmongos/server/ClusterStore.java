@@ -45,6 +45,7 @@ final class ClusterStore implements AutoCloseable {
         this.registry = registry;
         this.catalog = new ConfigCatalog(config);
         this.routing = new ClusterDatabaseRouting(catalog, registry);
+        registry.followConfigServer(catalog::shards);
         this.configHost = host;
     }
 

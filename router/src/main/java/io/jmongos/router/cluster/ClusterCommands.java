@@ -3,7 +3,8 @@ package io.jmongos.router.cluster;
 import io.jmongos.router.RouterServices;
 
 /**
- * Registers the commands of a cluster router: addShard, listShards, removeShard, enableSharding, movePrimary.
+ * Registers the commands of a cluster router: addShard, listShards, removeShard, enableSharding, movePrimary, and
+ * mongos's versions of the commands that ask every shard (listDatabases, dbStats).
  */
 public final class ClusterCommands {
     private ClusterCommands() {
@@ -19,5 +20,7 @@ public final class ClusterCommands {
         services.commands().register(new RemoveShardCommand(cluster));
         services.commands().register(new EnableShardingCommand());
         services.commands().register(new MovePrimaryCommand(cluster));
+        services.commands().register(new ClusterListDatabasesCommand(cluster));
+        services.commands().register(new ClusterDbStatsCommand());
     }
 }

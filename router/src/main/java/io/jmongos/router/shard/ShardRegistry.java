@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import io.jmongos.common.CommandFailedException;
 import io.jmongos.common.ErrorCode;
@@ -36,6 +37,7 @@ public final class ShardRegistry implements AutoCloseable {
 
     private final ShardConnector connector;
     private volatile Map<String, Member> members = Map.of();
+    private volatile Supplier<List<ShardEntry>> source;
 
     private ShardRegistry(ShardConnector connector) {
         this.connector = connector;
@@ -68,6 +70,31 @@ public final class ShardRegistry implements AutoCloseable {
     /** Whether this registry follows the config server (a cluster router) rather than holding fixed shards. */
     public boolean followsConfigServer() {
         return connector != null;
+    }
+
+    /**
+     * Where {@link #refreshed()} reads the cluster's shards from (the config server's {@code config.shards}); set
+     * once by a cluster router.
+     */
+    public void followConfigServer(Supplier<List<ShardEntry>> configShards) {
+        if (connector == null) {
+            throw new IllegalStateException("a fixed shard registry does not follow the config server");
+        }
+        this.source = Objects.requireNonNull(configShards);
+    }
+
+    /**
+     * Every shard, ordered by name, after bringing the registry in step with the config server when it follows one
+     * (one read of {@code config.shards}): what a command that goes to every shard uses, so that a shard added or
+     * removed through another router is seen at once (mongos reloads its ShardRegistry periodically and when a shard
+     * is not found; jmongos pays one config read per such command instead, which admin commands can afford).
+     */
+    public List<Shard> refreshed() {
+        Supplier<List<ShardEntry>> s = source;
+        if (s != null) {
+            update(s.get());
+        }
+        return all();
     }
 
     /** The shard called {@code name}; ShardNotFound (70) when there is none. */

@@ -33,9 +33,7 @@ public final class DataCommands {
                 new ForwardingCommand("distinct", List.of(), CommandSpec.READ, false),
                 new ForwardingCommand("count", List.of(), READ_NOT_IN_TXN, false),
                 new ForwardingCommand("explain", List.of(), READ_NOT_IN_TXN, false),
-                new ForwardingCommand("dbStats", List.of(), READ_NOT_IN_TXN, false),
                 new ForwardingCommand("collStats", List.of(), READ_NOT_IN_TXN, false),
-                new ForwardingCommand("listDatabases", List.of(), READ_NOT_IN_TXN, false),
                 new ForwardingCommand("create", List.of(), DDL_IN_TXN, true),
                 new ForwardingCommand("createIndexes", List.of(), DDL_IN_TXN, true),
                 new ForwardingCommand("drop", List.of(), CommandSpec.DDL, false),
@@ -43,5 +41,15 @@ public final class DataCommands {
                 new ForwardingCommand("renameCollection", List.of(), CommandSpec.DDL, false),
                 new ForwardingCommand("dropIndexes", List.of(), CommandSpec.DDL, false),
                 new ForwardingCommand("collMod", List.of(), CommandSpec.DDL, false));
+    }
+
+    /**
+     * The database-wide commands the single process's one shard answers in full; a cluster router registers mongos's
+     * versions instead, which ask every shard ({@code cluster.ClusterCommands}).
+     */
+    public static List<CommandHandler> singleShardHandlers() {
+        return List.of(
+                new ForwardingCommand("dbStats", List.of(), READ_NOT_IN_TXN, false),
+                new ForwardingCommand("listDatabases", List.of(), READ_NOT_IN_TXN, false));
     }
 }
