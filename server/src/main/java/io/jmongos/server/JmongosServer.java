@@ -34,6 +34,7 @@ import io.jmongos.router.log.StructuredLog;
 import io.jmongos.router.param.CoreParameters;
 import io.jmongos.router.param.ServerParameters;
 import io.jmongos.router.cluster.ClusterCommands;
+import io.jmongos.router.sharding.ShardingCommands;
 import io.jmongos.router.shard.InProcessShard;
 import io.jmongos.router.shard.remote.RemoteShard;
 import io.jmongos.router.shard.remote.RemoteShardSettings;
@@ -120,6 +121,7 @@ public final class JmongosServer implements AutoCloseable {
             RouterBootstrap.install(services, modules, settings.clusterRole());
             if (cluster != null) {
                 ClusterCommands.install(services, cluster.catalog(), cluster.configHost());
+                ShardingCommands.install(services, cluster.catalog());
             }
             ShardServerModule shardServer = shardServerOf(modules);
             if (shardServer != null) {

@@ -28,6 +28,8 @@ public final class IndexMeta {
     private final AtomicBoolean multikey;
     private final List<FieldPath> paths;
     private final int[] directions;
+    /** Position of the hashed field in the key, or -1. */
+    private final int hashedField;
     private final QueryMatcher partialMatcher;
     private final byte[] prefix;
     private volatile long readySequence;
@@ -49,12 +51,17 @@ public final class IndexMeta {
         this.multikey = multikey;
         List<FieldPath> p = new ArrayList<>();
         this.directions = new int[keyPattern.size()];
+        int hashedPos = -1;
         int i = 0;
         for (Map.Entry<String, BsonValue> e : keyPattern.entrySet()) {
             p.add(FieldPath.of(e.getKey()));
-            directions[i++] = e.getValue().asNumber().doubleValue() < 0 ? -1 : 1;
+            if (isHashed(e.getValue())) {
+                hashedPos = i;
+            }
+            directions[i++] = e.getValue().isNumber() && e.getValue().asNumber().doubleValue() < 0 ? -1 : 1;
         }
         this.paths = Collections.unmodifiableList(p);
+        this.hashedField = hashedPos;
         this.partialMatcher = partialFilter == null ? null : QueryCompiler.compile(partialFilter);
         this.prefix = Keys.prefix(id);
     }
@@ -126,7 +133,17 @@ public final class IndexMeta {
         return paths;
     }
 
-    /** 1 or -1 per key field. */
+    /** Whether a key pattern value is {@code "hashed"}. */
+    public static boolean isHashed(BsonValue v) {
+        return v.isString() && v.asString().getValue().equals("hashed");
+    }
+
+    /** The position of the hashed field in the key pattern, or -1 when the index has none. */
+    public int hashedField() {
+        return hashedField;
+    }
+
+    /** 1 or -1 per key field (1 for a hashed field). */
     public int direction(int i) {
         return directions[i];
     }

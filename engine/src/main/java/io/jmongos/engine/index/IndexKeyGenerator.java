@@ -13,6 +13,7 @@ import io.jmongos.engine.query.FieldPath;
 import io.jmongos.engine.storage.ByteSink;
 import io.jmongos.engine.storage.KeyEncoder;
 import org.bson.BsonArray;
+import org.bson.BsonInt64;
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
 import org.bson.BsonUndefined;
@@ -28,6 +29,8 @@ import org.bson.BsonValue;
 public final class IndexKeyGenerator {
     /** MongoDB's code for a compound key over two parallel arrays (ErrorCodes::CannotIndexParallelArrays). */
     public static final int CANNOT_INDEX_PARALLEL_ARRAYS = 171;
+    /** MongoDB's code for an array under a hashed index field (ExpressionKeysPrivate::getHashKeys). */
+    public static final int HASHED_ARRAY = 16766;
 
     private IndexKeyGenerator() {
     }
@@ -62,6 +65,17 @@ public final class IndexKeyGenerator {
             return new Result(List.of(), false);
         }
         checkParallelArrays(index, arrayPaths);
+        int hashed = index.hashedField();
+        if (hashed >= 0) {
+            if (!arrayPaths.get(hashed).isEmpty()) {
+                throw new CommandFailedException(HASHED_ARRAY, "Location" + HASHED_ARRAY, "hashed indexes do not "
+                        + "currently support array values. Found array at path: "
+                        + arrayPaths.get(hashed).iterator().next());
+            }
+            List<BsonValue> hashes = new ArrayList<>();
+            perField.get(hashed).forEach(v -> hashes.add(new BsonInt64(BsonElementHasher.hash64(v))));
+            perField.set(hashed, hashes);
+        }
         boolean multikey = arrayPaths.stream().anyMatch(s -> !s.isEmpty());
         Map<String, IndexKey> keys = new LinkedHashMap<>();
         product(index, perField, 0, new ArrayList<>(), keys);

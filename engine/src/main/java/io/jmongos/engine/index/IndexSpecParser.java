@@ -12,7 +12,8 @@ import org.bson.BsonValue;
 
 /**
  * Validates a createIndexes spec ({key, name, unique, sparse, partialFilterExpression, expireAfterSeconds,
- * ...}) as MongoDB does, refusing index types the engine does not have (text, 2dsphere, hashed, wildcard).
+ * ...}) as MongoDB does, refusing index types the engine does not have (text, 2dsphere, wildcard). A hashed field
+ * ({@code {a: "hashed"}}, at most one per index, not unique) indexes {@link BsonElementHasher#hash64} of the value.
  */
 public final class IndexSpecParser {
     /** Largest expireAfterSeconds MongoDB accepts (int32 max). */
@@ -40,8 +41,18 @@ public final class IndexSpecParser {
             throw new CommandFailedException(ErrorCode.CANNOT_CREATE_INDEX, "Index key pattern has more than "
                     + MAX_KEY_FIELDS + " fields");
         }
+        int hashed = 0;
         for (Map.Entry<String, BsonValue> e : key.entrySet()) {
             checkKeyField(e.getKey(), e.getValue());
+            hashed += IndexMeta.isHashed(e.getValue()) ? 1 : 0;
+        }
+        if (hashed > 1) {
+            throw new CommandFailedException(ErrorCode.CANNOT_CREATE_INDEX, "A maximum of one index field is allowed "
+                    + "to be hashed but found " + hashed + " for 'key' " + key.toJson());
+        }
+        if (hashed == 1 && flag(spec, "unique")) {
+            throw new CommandFailedException(ErrorCode.CANNOT_CREATE_INDEX, "Currently hashed indexes cannot "
+                    + "guarantee uniqueness. Use a regular index.");
         }
         for (String field : spec.keySet()) {
             if (!KNOWN.contains(field) && !IGNORED.contains(field)) {
@@ -81,6 +92,9 @@ public final class IndexSpecParser {
         if (field.isEmpty() || field.startsWith("$") && !field.equals("$**") || field.contains("..")) {
             throw new CommandFailedException(ErrorCode.CANNOT_CREATE_INDEX, "Index key contains an illegal field name: "
                     + field);
+        }
+        if (IndexMeta.isHashed(v) && !field.endsWith("$**")) {
+            return;
         }
         if (v.isString() || field.endsWith("$**")) {
             throw new CommandFailedException(ErrorCode.CANNOT_CREATE_INDEX, "Index type '" + (v.isString()

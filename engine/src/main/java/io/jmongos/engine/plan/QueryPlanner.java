@@ -55,8 +55,8 @@ public final class QueryPlanner {
             best = id;
         }
         for (IndexMeta index : indexes) {
-            if (index.partialFilter() != null) {
-                continue;
+            if (index.partialFilter() != null || index.hashedField() >= 0) {
+                continue; // a hashed index keeps hashes: never planned on (a scan answers the same)
             }
             Candidate cand = indexCandidate(c, index, bounds, sort);
             if (cand.score > 0 && (best == null || cand.score > best.score)) {
@@ -104,6 +104,9 @@ public final class QueryPlanner {
         for (IndexMeta index : indexes) {
             boolean match = hint.isString() ? index.name().equals(hint.asString().getValue())
                     : hint.isDocument() && index.keyPattern().equals(hint.asDocument());
+            if (match && index.hashedField() >= 0) {
+                return collectionScan(c, sort);
+            }
             if (match) {
                 return indexCandidate(c, index, bounds, sort).plan;
             }

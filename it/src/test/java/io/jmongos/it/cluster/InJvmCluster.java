@@ -13,32 +13,42 @@ import com.mongodb.client.MongoClients;
 import io.jmongos.server.JmongosServer;
 
 /**
- * A cluster in this JVM over real TCP on free loopback ports: a config server, two shard servers (added as
- * {@code shard0000} and {@code shard0001}) and two routers. {@link #close()} stops everything, routers first.
+ * A cluster in this JVM over real TCP on free loopback ports: a config server, two (or more) shard servers (added as
+ * {@code shard0000}, {@code shard0001}, ...) and two routers. {@link #close()} stops everything, routers first.
  */
-final class InJvmCluster implements AutoCloseable {
-    static final String SHARD_A = "shard0000";
-    static final String SHARD_B = "shard0001";
+public final class InJvmCluster implements AutoCloseable {
+    public static final String SHARD_A = "shard0000";
+    public static final String SHARD_B = "shard0001";
 
     private final List<JmongosServer> servers = new ArrayList<>();
-    final JmongosServer config;
-    final JmongosServer shardA;
-    final JmongosServer shardB;
-    final JmongosServer routerOne;
-    final JmongosServer routerTwo;
+    private final List<JmongosServer> dataShards = new ArrayList<>();
+    public final JmongosServer config;
+    public final JmongosServer shardA;
+    public final JmongosServer shardB;
+    public final JmongosServer routerOne;
+    public final JmongosServer routerTwo;
 
-    InJvmCluster() {
+    /** Two shard servers. */
+    public InJvmCluster() {
+        this(2);
+    }
+
+    /** {@code shardCount} (at least two) shard servers, added in order as shard0000, shard0001, ... */
+    public InJvmCluster(int shardCount) {
         try {
             config = start("--configsvr", "--port", "0", "--bind_ip", "127.0.0.1");
-            shardA = start("--shardsvr", "--port", "0", "--bind_ip", "127.0.0.1");
-            shardB = start("--shardsvr", "--port", "0", "--bind_ip", "127.0.0.1");
+            for (int i = 0; i < shardCount; i++) {
+                dataShards.add(start("--shardsvr", "--port", "0", "--bind_ip", "127.0.0.1"));
+            }
+            shardA = dataShards.get(0);
+            shardB = dataShards.get(1);
             routerOne = start("--configdb", config.mainAddress(), "--port", "0", "--bind_ip", "127.0.0.1");
             routerTwo = start("--configdb", config.mainAddress(), "--port", "0", "--bind_ip", "127.0.0.1");
             try (MongoClient c = client(routerOne)) {
-                assertThat(c.getDatabase("admin").runCommand(new Document("addShard", shardA.mainAddress()))
-                        .getString("shardAdded")).isEqualTo(SHARD_A);
-                assertThat(c.getDatabase("admin").runCommand(new Document("addShard", shardB.mainAddress()))
-                        .getString("shardAdded")).isEqualTo(SHARD_B);
+                for (int i = 0; i < shardCount; i++) {
+                    assertThat(c.getDatabase("admin").runCommand(new Document("addShard",
+                            dataShards.get(i).mainAddress())).getString("shardAdded")).isEqualTo(shardName(i));
+                }
             }
         } catch (RuntimeException | Error e) {
             close();
@@ -53,22 +63,33 @@ final class InJvmCluster implements AutoCloseable {
     }
 
     /** A driver client straight to one server (a router, or a shard server to look at its own data). */
-    static MongoClient client(JmongosServer server) {
+    public static MongoClient client(JmongosServer server) {
         return MongoClients.create("mongodb://" + server.mainAddress() + "/?directConnection=true");
     }
 
-    /** The shard server called {@code name}. */
-    JmongosServer shard(String name) {
-        return name.equals(SHARD_A) ? shardA : shardB;
+    /** The name addShard gave the {@code i}-th shard server: shard0000, shard0001, ... */
+    public static String shardName(int i) {
+        return String.format("shard%04d", i);
     }
 
-    /** The other data shard. */
+    /** The shard servers, in the order they were added. */
+    public List<JmongosServer> shards() {
+        return List.copyOf(dataShards);
+    }
+
+    /** The shard server called {@code name}. */
+    public JmongosServer shard(String name) {
+        return dataShards.get(Integer.parseInt(name.substring("shard".length())));
+    }
+
+    /** The other data shard (of the first two). */
     static String other(String name) {
         return name.equals(SHARD_A) ? SHARD_B : SHARD_A;
     }
 
     @Override
     public void close() {
+        dataShards.clear();
         for (int i = servers.size() - 1; i >= 0; i--) {
             servers.get(i).close();
         }

@@ -27,7 +27,9 @@ import io.jmongos.router.shard.Shard;
  *   <li>{@code config.shards}: {@code {_id: <name>, host, state: 1, topologyTime}} written by routers' addShard,
  *       with MongoDB's unique index {@code host_1};</li>
  *   <li>{@code config.databases}: {@code {_id: <db>, primary, version: {uuid, timestamp, lastMod}}}; {@code _id}
- *       is unique, so of two routers inserting the same database the second gets 11000 DuplicateKey.</li>
+ *       is unique, so of two routers inserting the same database the second gets 11000 DuplicateKey;</li>
+ *   <li>{@code config.collections} and {@code config.chunks} for sharded collections (see
+ *       {@code router.sharding.catalog}), the chunks with MongoDB's three unique indexes.</li>
  * </ul>
  * Everything goes through the engine as commands, so the documents are as durable as the data.
  */
@@ -36,7 +38,9 @@ final class ConfigServerBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigServerBootstrap.class);
     static final String CONFIG = "config";
     /** The collections a config server holds from its first start (MongoDB's names). */
-    static final List<String> COLLECTIONS = List.of("version", "shards", "databases");
+    static final List<String> COLLECTIONS = List.of("version", "shards", "databases", "collections", "chunks");
+    /** MongoDB's unique indexes of config.chunks (ShardingCatalogManager::_initConfigIndexes). */
+    static final List<String> CHUNK_INDEXES = List.of("uuid_1_min_1", "uuid_1_shard_1_min_1", "uuid_1_lastmod_1");
     /** MongoDB's NamespaceExists: create of a collection that is already there. */
     private static final int NAMESPACE_EXISTS = 48;
 
@@ -55,6 +59,18 @@ final class ConfigServerBootstrap {
                 .append("indexes", new BsonArray(List.of(new BsonDocument("key", new BsonDocument("host",
                         new BsonInt32(1))).append("name", new BsonString("host_1"))
                         .append("unique", BsonBoolean.TRUE))))));
+        BsonArray chunkIndexes = new BsonArray();
+        for (String name : CHUNK_INDEXES) {
+            BsonDocument key = new BsonDocument();
+            String[] parts = name.split("_");
+            for (int i = 0; i < parts.length; i += 2) {
+                key.append(parts[i], new BsonInt32(1));
+            }
+            chunkIndexes.add(new BsonDocument("key", key).append("name", new BsonString(name))
+                    .append("unique", BsonBoolean.TRUE));
+        }
+        check(engine.runCommand(CONFIG, new BsonDocument("createIndexes", new BsonString("chunks"))
+                .append("indexes", chunkIndexes)));
         ObjectId existing = clusterId(engine);
         if (existing != null) {
             return existing;
