@@ -4,7 +4,7 @@ import io.jmongos.router.RouterServices;
 
 /**
  * Registers the commands of a cluster router: addShard, listShards, removeShard, enableSharding, movePrimary, and
- * mongos's versions of the commands that ask every shard (listDatabases, dbStats).
+ * mongos's versions of the commands that ask every shard (listDatabases, dbStats, dropDatabase).
  */
 public final class ClusterCommands {
     private ClusterCommands() {
@@ -22,5 +22,6 @@ public final class ClusterCommands {
         services.commands().register(new MovePrimaryCommand(cluster));
         services.commands().register(new ClusterListDatabasesCommand(cluster));
         services.commands().register(new ClusterDbStatsCommand());
+        services.commands().register(new ClusterDropDatabaseCommand(cluster));
     }
 }

@@ -37,7 +37,6 @@ public final class DataCommands {
                 new ForwardingCommand("create", List.of(), DDL_IN_TXN, true),
                 new ForwardingCommand("createIndexes", List.of(), DDL_IN_TXN, true),
                 new ForwardingCommand("drop", List.of(), CommandSpec.DDL, false),
-                new ForwardingCommand("dropDatabase", List.of(), CommandSpec.DDL, false),
                 new ForwardingCommand("renameCollection", List.of(), CommandSpec.DDL, false),
                 new ForwardingCommand("dropIndexes", List.of(), CommandSpec.DDL, false),
                 new ForwardingCommand("collMod", List.of(), CommandSpec.DDL, false));
@@ -50,6 +49,7 @@ public final class DataCommands {
     public static List<CommandHandler> singleShardHandlers() {
         return List.of(
                 new ForwardingCommand("dbStats", List.of(), READ_NOT_IN_TXN, false),
-                new ForwardingCommand("listDatabases", List.of(), READ_NOT_IN_TXN, false));
+                new ForwardingCommand("listDatabases", List.of(), READ_NOT_IN_TXN, false),
+                new ForwardingCommand("dropDatabase", List.of(), CommandSpec.DDL, false));
     }
 }
