@@ -21,9 +21,11 @@ import io.jmongos.router.txn.TransactionRouter;
  * database's primary shard (unsharded collections) with its {@code databaseVersion}, attaches the transaction
  * fields each participant must see and records the participant ({@link TransactionFields}), and reads the reply
  * once ({@link ShardReply}). A shard that answers StaleDbVersion makes the router read the database's placement
- * again and send once more, invisibly to the client, as mongos does. A shard that cannot be reached is the
- * client's HostUnreachable with the label its retry rule needs: {@code RetryableWriteError} for a retryable
- * write, {@code TransientTransactionError} inside a transaction.
+ * again and send once more, invisibly to the client, as mongos does; with {@link ShardVersioning} installed, a
+ * command on a collection also carries its {@code shardVersion}, and StaleConfig makes the router read the
+ * collection's routing table again and resend, up to {@link #STALE_CONFIG_RETRIES} times. A shard that cannot be
+ * reached is the client's HostUnreachable with the label its retry rule needs: {@code RetryableWriteError} for a
+ * retryable write, {@code TransientTransactionError} inside a transaction.
  */
 public final class ShardRequestSender {
     /** Fields consumed by the router: never sent to a shard. */
@@ -32,9 +34,14 @@ public final class ShardRequestSender {
             "shardVersion");
     /** Times one command is sent again after StaleDbVersion: once, as mongos's first-try refresh. */
     static final int STALE_RETRIES = 1;
+    /** MongoDB's StaleConfig: the shard's placement of the collection differs from the router's. */
+    static final int STALE_CONFIG = 13388;
+    /** Times one command is sent again after StaleConfig: MongoDB's kMaxNumStaleVersionRetries, 10. */
+    static final int STALE_CONFIG_RETRIES = 10;
 
     private final DatabaseRouting routing;
     private final TransactionRouter transactions;
+    private volatile ShardVersioning versioning;
 
     public ShardRequestSender(DatabaseRouting routing, TransactionRouter transactions) {
         this.routing = routing;
@@ -43,6 +50,11 @@ public final class ShardRequestSender {
 
     public DatabaseRouting routing() {
         return routing;
+    }
+
+    /** Collection versions (a cluster router with sharded collections); without it nothing carries shardVersion. */
+    public void useShardVersioning(ShardVersioning v) {
+        this.versioning = v;
     }
 
     /** {@code command} without the fields the router consumes. */
@@ -63,14 +75,22 @@ public final class ShardRequestSender {
      */
     public ShardReply toPrimary(String db, BsonDocument command, boolean creates) {
         DatabaseRoute route = routing.route(db, creates);
-        for (int attempt = 0; ; attempt++) {
+        int staleDb = 0;
+        int staleConfig = 0;
+        for (;;) {
             Sent sent = send(route.primary(), db, command, route.version());
-            if (!sent.reply().isError(ErrorCode.STALE_DB_VERSION.code()) || attempt >= STALE_RETRIES
-                    || !sent.retryable()) {
-                return sent.reply();
+            ShardReply reply = sent.reply();
+            ShardVersioning v = versioning;
+            if (reply.isError(STALE_CONFIG) && v != null && sent.retryable()
+                    && staleConfig++ < STALE_CONFIG_RETRIES) {
+                v.stale(db, command);
+            } else if (reply.isError(ErrorCode.STALE_DB_VERSION.code()) && sent.retryable()
+                    && staleDb++ < STALE_RETRIES) {
+                routing.invalidate(db);
+                route = routing.route(db, creates);
+            } else {
+                return reply;
             }
-            routing.invalidate(db);
-            route = routing.route(db, creates);
         }
     }
 
@@ -97,13 +117,17 @@ public final class ShardRequestSender {
         if (databaseVersion != null) {
             out.put("databaseVersion", databaseVersion);
         }
+        ShardVersioning v = versioning;
+        if (v != null && databaseVersion != null) {
+            v.attach(db, out, shard.name());
+        }
         ShardReply reply;
         try {
             reply = shard.run(db, out);
         } catch (ShardUnavailableException e) {
             throw labelled(e, osi);
         }
-        boolean stale = reply.isError(ErrorCode.STALE_DB_VERSION.code());
+        boolean stale = reply.isError(ErrorCode.STALE_DB_VERSION.code()) || reply.isError(STALE_CONFIG);
         if (stale && first) {
             transactions.removeParticipant(t, shard);
         }

@@ -1,20 +1,49 @@
 package io.jmongos.router.sharding;
 
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+
 import io.jmongos.router.RouterServices;
 import io.jmongos.router.cluster.ConfigCatalog;
+import io.jmongos.router.shard.Shard;
 import io.jmongos.router.sharding.catalog.ShardingCatalog;
 import io.jmongos.router.sharding.ddl.ShardCollectionCommand;
 import io.jmongos.router.sharding.ddl.ShardCollectionCoordinator;
+import io.jmongos.router.sharding.routing.CollectionRoutingCache;
+import io.jmongos.router.sharding.routing.ShardingStatisticsSection;
 
-/** Registers the sharded-collection commands of a cluster router: shardCollection. */
+/**
+ * Installs sharded collections on a cluster router: the collection routing cache (every versioned command then
+ * carries {@code shardVersion}, serverStatus gains {@code shardingStatistics}) and shardCollection.
+ */
 public final class ShardingCommands {
     private ShardingCommands() {
     }
 
     public static void install(RouterServices services, ConfigCatalog config) {
         ShardingCatalog catalog = new ShardingCatalog(config::configShard);
+        CollectionRoutingCache cache = new CollectionRoutingCache(catalog);
+        services.sender().useShardVersioning(cache);
+        services.serverStatus().register(new ShardingStatisticsSection(cache));
         ShardCollectionCoordinator coordinator = new ShardCollectionCoordinator(catalog, services.routing(),
-                services.shards(), () -> services.shards().update(config.shards()), services.clock());
+                services.shards(), () -> services.shards().update(config.shards()), services.clock(),
+                ns -> flushEverywhere(services, cache, ns));
         services.commands().register(new ShardCollectionCommand(coordinator));
+    }
+
+    /**
+     * A collection's placement changed: every shard drops its cached version ({@code _flushRoutingTableCacheUpdates},
+     * as MongoDB's coordinator sends it), so a router that still has the old placement gets StaleConfig; this router
+     * forgets its own. A shard that cannot be reached refreshes on its own when a router's version differs.
+     */
+    static void flushEverywhere(RouterServices services, CollectionRoutingCache cache, String ns) {
+        for (Shard s : services.shards().all()) {
+            try {
+                s.run("admin", new BsonDocument("_flushRoutingTableCacheUpdates", new BsonString(ns)));
+            } catch (RuntimeException e) {
+                // the shard's next versioned command for ns finds a different version and refreshes
+            }
+        }
+        cache.invalidate(ns);
     }
 }

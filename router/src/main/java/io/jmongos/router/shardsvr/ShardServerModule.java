@@ -12,6 +12,7 @@ import io.jmongos.router.param.ServerParameters;
 import io.jmongos.router.session.SessionParameters;
 import io.jmongos.router.shard.InProcessShard;
 import io.jmongos.router.shard.Shard;
+import io.jmongos.router.sharding.catalog.ShardingCatalog;
 
 /**
  * Makes a process a shard server ({@code --shardsvr}) or the config server ({@code --configsvr}): the frontend
@@ -68,6 +69,10 @@ public final class ShardServerModule implements RouterModule {
         DatabaseCriticalSections sections = new DatabaseCriticalSections();
         versions = new DatabaseVersionCheck(sharding, new ConfigServerClient(this::configServer), sections);
         services.interceptors().add(versions);
+        CollectionVersionCheck collections = new CollectionVersionCheck(sharding,
+                new ShardingCatalog(this::configServer));
+        services.interceptors().add(collections);
+        services.commands().register(new FlushRoutingTableCacheUpdatesCommand(collections));
         services.commands().register(new ShardsvrAddShardCommand(role, sharding));
         services.commands().register(new MovePrimaryCriticalSectionCommand(true, sections, versions,
                 engine::abortTransactionsWritingTo));

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.bson.BsonBinary;
 import org.bson.BsonDocument;
@@ -41,15 +42,20 @@ public final class ShardCollectionCoordinator {
     private final ShardRegistry shards;
     private final Runnable refreshShards;
     private final LogicalClock clock;
+    private final Consumer<String> committed;
 
-    /** @param refreshShards brings {@code shards} in step with config.shards before the layout is computed */
+    /**
+     * @param refreshShards brings {@code shards} in step with config.shards before the layout is computed
+     * @param committed     told the namespace once config.collections has it (caches are flushed there)
+     */
     public ShardCollectionCoordinator(ShardingCatalog catalog, DatabaseRouting routing, ShardRegistry shards,
-                                      Runnable refreshShards, LogicalClock clock) {
+                                      Runnable refreshShards, LogicalClock clock, Consumer<String> committed) {
         this.catalog = catalog;
         this.routing = routing;
         this.shards = shards;
         this.refreshShards = refreshShards;
         this.clock = clock;
+        this.committed = committed;
     }
 
     /** Shard the collection; returns its config.collections entry. */
@@ -118,6 +124,7 @@ public final class ShardCollectionCoordinator {
             }
             return sameOptions(winner, req);
         }
+        committed.accept(req.ns());
         return entry;
     }
 
