@@ -31,6 +31,7 @@ import io.jmongos.engine.command.diag.PingCommand;
 import io.jmongos.engine.command.session.AbortTransactionCommand;
 import io.jmongos.engine.command.session.CommitTransactionCommand;
 import io.jmongos.engine.command.session.EndSessionsCommand;
+import io.jmongos.engine.command.session.KillSessionsByPatternCommand;
 
 /** The engine's commands by name, with MongoDB's aliases. */
 public final class CommandRegistry {
@@ -74,6 +75,7 @@ public final class CommandRegistry {
         EndSessionsCommand end = new EndSessionsCommand();
         m.put("endSessions", end);
         m.put("killSessions", end);
+        m.put("killAllSessionsByPattern", new KillSessionsByPatternCommand());
         ChangeStreamCommands.install(m);
         return m;
     }

@@ -216,6 +216,22 @@ public final class SessionCatalog {
         }
     }
 
+    /**
+     * killAllSessionsByPattern: ends every session whose lsid {@code matches} (as {@link #end}).
+     *
+     * @return how many were ended
+     */
+    public int endMatching(java.util.function.Predicate<BsonDocument> matches) {
+        int n = 0;
+        for (SessionState s : new ArrayList<>(sessions.values())) {
+            if (matches.test(s.lsid())) {
+                end(s.lsid());
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Forgets sessions idle longer than {@code idleNanos} without an open transaction. */
     public void reapIdle(long idleNanos) {
         long now = System.nanoTime();

@@ -11,7 +11,8 @@ import io.jmongos.router.command.data.CommandArgs;
 
 /**
  * {@code killAllSessions: [{user, db}...]}: kills the sessions of the listed users; an empty array kills
- * all sessions. With auth off every session belongs to the same (anonymous) user, so any list kills all.
+ * all sessions. jmongos keeps no session owners, so any list kills every session, on the router and then on every
+ * shard ({@link SessionKillBroadcast}, pattern {@code {}}).
  */
 public final class KillAllSessionsCommand implements CommandHandler {
 
@@ -32,6 +33,7 @@ public final class KillAllSessionsCommand implements CommandHandler {
             throw CommandArgs.wrongType(name(), name(), users, "array");
         }
         ctx.services().sessions().endAllSessions(ErrorCode.INTERRUPTED.codeName());
+        SessionKillBroadcast.send(ctx.services(), SessionKillBroadcast.all());
         return new BsonDocument();
     }
 }

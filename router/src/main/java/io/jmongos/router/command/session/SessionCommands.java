@@ -15,6 +15,7 @@ public final class SessionCommands {
                 new SessionListCommand("refreshSessions", SessionListCommand.Action.REFRESH),
                 new SessionListCommand("killSessions", SessionListCommand.Action.KILL),
                 new KillAllSessionsCommand(),
+                new KillAllSessionsByPatternCommand(),
                 new TransactionEndCommand(true),
                 new TransactionEndCommand(false));
     }

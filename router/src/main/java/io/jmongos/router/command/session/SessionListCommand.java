@@ -12,7 +12,11 @@ import io.jmongos.router.session.LogicalSessionId;
 /**
  * endSessions, refreshSessions and killSessions: each takes an array of lsids. Ending or killing a session
  * kills its cursors and aborts its open transaction; refreshing marks it used. killSessions with an empty
- * array kills every session (of the current user, which is everyone while auth is off).
+ * array kills every session (of the current user, which is everyone while auth is off). killSessions then goes to
+ * every shard as killAllSessionsByPattern ({@link SessionKillBroadcast}), as mongos's killSessionsRemote. endSessions
+ * is not sent to the shards: mongos only marks the sessions ending and, at its next session-cache refresh, removes
+ * their records and kills its own cursors of them (the shards learn from config.system.sessions); jmongos has no
+ * sessions collection and does the router's part at once, aborting the session's transaction too.
  */
 public final class SessionListCommand implements CommandHandler {
     /** What the command does to each named session. */
@@ -42,6 +46,7 @@ public final class SessionListCommand implements CommandHandler {
         String cause = ErrorCode.INTERRUPTED.codeName();
         if (action == Action.KILL && ids.isEmpty()) {
             ctx.services().sessions().endAllSessions(cause);
+            SessionKillBroadcast.send(ctx.services(), SessionKillBroadcast.all());
             return new BsonDocument();
         }
         for (LogicalSessionId lsid : ids) {
@@ -50,6 +55,9 @@ public final class SessionListCommand implements CommandHandler {
                 case REFRESH -> ctx.services().sessions().cache().vivify(lsid, ClientInfo.of(ctx.connection()));
                 default -> throw new IllegalStateException(action.name());
             }
+        }
+        if (action == Action.KILL) {
+            SessionKillBroadcast.send(ctx.services(), SessionKillBroadcast.of(ids));
         }
         return new BsonDocument();
     }
