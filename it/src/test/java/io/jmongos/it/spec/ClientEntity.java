@@ -76,6 +76,10 @@ final class ClientEntity implements AutoCloseable {
                 .applyConnectionString(cs)
                 .addCommandListener(events)
                 .applyToConnectionPoolSettings(p -> p.addConnectionPoolListener(events));
+        if (target.security() != null) {
+            // after the connection string: TLS with the runner's CA, and the runner's user
+            target.security().apply(b);
+        }
         if (spec.containsKey("serverApi")) {
             BsonDocument api = spec.getDocument("serverApi");
             ServerApi.Builder ab = ServerApi.builder()

@@ -42,7 +42,9 @@ final class RunOnRequirements {
                 case "topologies" -> v.asArray().contains(new org.bson.BsonString(env.topology()))
                         ? null : "topology " + env.topology() + " not in " + SpecJson.brief(v);
                 case "serverless" -> "require".equals(v.asString().getValue()) ? "serverless required" : null;
-                case "auth" -> v.asBoolean().getValue() ? "auth required (jmongos runs without auth here)" : null;
+                case "auth" -> v.asBoolean().getValue() == env.auth() ? null
+                        : "auth " + (v.asBoolean().getValue() ? "required" : "must be off") + " (this topology runs "
+                        + (env.auth() ? "with" : "without") + " auth)";
                 case "authMechanism" -> "authMechanism " + v.asString().getValue() + " required";
                 case "csfle" -> csfle(v) ? "csfle required (no libmongocrypt in this runner)" : null;
                 case "serverParameters" -> parameters(v.asDocument(), env);

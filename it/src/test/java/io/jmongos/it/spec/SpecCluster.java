@@ -10,6 +10,8 @@ import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -26,7 +28,7 @@ import io.jmongos.server.JmongosServer;
  * <li>{@link #startRemote}: a cluster as the README starts it: a config server ({@code --configsvr}), two shard
  * servers ({@code --shardsvr}) and two routers ({@code --configdb}) that reach every shard through RemoteShard,
  * both shards added through the first router, for the {@code cluster-sharded} and {@code cluster-load-balanced}
- * topologies.</li>
+ * topologies, and the same with TLS and authentication for the {@code secured-} ones.</li>
  * </ul>
  * The two routers have enableTestCommands=1 and a load-balancer port. With balancers, two real HAProxy instances
  * with send-proxy-v2 sit on the routers' LB ports: one in front of the first router (the "single mongos" load
@@ -41,6 +43,8 @@ final class SpecCluster implements AutoCloseable {
     private final List<Integer> lbPorts = new ArrayList<>();
     private final List<HaproxyProcess> balancers = new ArrayList<>();
     private final List<Path> dirs = new ArrayList<>();
+    /** TLS and credentials of the secured cluster; null otherwise. */
+    private SpecSecurity security;
 
     private SpecCluster() {
     }
@@ -68,21 +72,43 @@ final class SpecCluster implements AutoCloseable {
      * {@code send-proxy-v2 check} on the routers' LB ports too when {@code withBalancers}.
      */
     static SpecCluster startRemote(boolean withBalancers) {
+        return startRemote(withBalancers, false);
+    }
+
+    /**
+     * {@link #startRemote(boolean)}, and when {@code secured} with TLS and authentication everywhere
+     * ({@link SpecSecurity}: every member requireTLS with one certificate and the CA, a key file, so the members
+     * authenticate to each other as __system and clients must authenticate): the runner creates its user through
+     * the first router (the localhost exception) and adds the shards as that user. HAProxy stays an L4 balancer:
+     * the PROXY header goes in clear and TLS runs from the driver to the router.
+     */
+    static SpecCluster startRemote(boolean withBalancers, boolean secured) {
         SpecCluster c = new SpecCluster();
         return c.starting(() -> {
-            JmongosServer config = c.server("--configsvr", "--port", "0", "--bind_ip", LOOPBACK, "--quiet");
+            List<String> secure = List.of();
+            if (secured) {
+                Path dir = Files.createTempDirectory("jmongos-spec-secured");
+                c.dirs.add(dir);
+                c.security = SpecSecurity.create(dir);
+                secure = c.security.memberOptions();
+            }
+            JmongosServer config = c.server(secure, "--configsvr", "--port", "0", "--bind_ip", LOOPBACK, "--quiet");
             List<JmongosServer> shards = List.of(
-                    c.server("--shardsvr", "--port", "0", "--bind_ip", LOOPBACK, "--quiet"),
-                    c.server("--shardsvr", "--port", "0", "--bind_ip", LOOPBACK, "--quiet"));
+                    c.server(secure, "--shardsvr", "--port", "0", "--bind_ip", LOOPBACK, "--quiet"),
+                    c.server(secure, "--shardsvr", "--port", "0", "--bind_ip", LOOPBACK, "--quiet"));
             for (int i = 0; i < 2; i++) {
-                JmongosServer router = c.server("--configdb", config.mainAddress(), "--port", "0",
+                JmongosServer router = c.server(secure, "--configdb", config.mainAddress(), "--port", "0",
                         "--bind_ip", LOOPBACK, "--quiet", "--setParameter", "enableTestCommands=1",
                         "--setParameter", "loadBalancerPort=" + FreePorts.next());
                 c.mainPorts.add(router.mainPort());
                 c.lbPorts.add(router.loadBalancerPort());
             }
-            try (MongoClient admin = MongoClients.create("mongodb://" + LOOPBACK + ":" + c.mainPorts.get(0)
-                    + "/?directConnection=true")) {
+            if (secured) {
+                try (MongoClient first = c.adminClient(false)) {
+                    first.getDatabase("admin").runCommand(SpecSecurity.createUser());
+                }
+            }
+            try (MongoClient admin = c.adminClient(true)) {
                 for (JmongosServer shard : shards) {
                     admin.getDatabase("admin").runCommand(new BsonDocument("addShard",
                             new BsonString(shard.mainAddress())));
@@ -90,6 +116,20 @@ final class SpecCluster implements AutoCloseable {
             }
             c.startBalancers(withBalancers, "send-proxy-v2 check inter 500ms");
         });
+    }
+
+    /** A client straight to the first router; on the secured cluster with TLS, and the user when asked. */
+    private MongoClient adminClient(boolean authenticated) {
+        MongoClientSettings.Builder b = MongoClientSettings.builder().applyConnectionString(
+                new ConnectionString("mongodb://" + LOOPBACK + ":" + mainPorts.get(0) + "/?directConnection=true"));
+        if (security != null) {
+            if (authenticated) {
+                security.apply(b);
+            } else {
+                security.applyTls(b);
+            }
+        }
+        return MongoClients.create(b.build());
     }
 
     private interface Steps {
@@ -111,7 +151,13 @@ final class SpecCluster implements AutoCloseable {
     }
 
     private JmongosServer server(String... args) {
-        JmongosServer s = JmongosServer.start(List.of(args));
+        return server(List.of(), args);
+    }
+
+    private JmongosServer server(List<String> security, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(security);
+        JmongosServer s = JmongosServer.start(all);
         started.add(s);
         return s;
     }
@@ -147,7 +193,11 @@ final class SpecCluster implements AutoCloseable {
         }
         String single = balancers.isEmpty() ? null : LOOPBACK + ":" + balancers.get(0).port();
         String multi = balancers.isEmpty() ? null : LOOPBACK + ":" + balancers.get(1).port();
-        return topology.target(mongoses, single, multi);
+        if (topology.secured() != (security != null)) {
+            throw new IllegalStateException("topology " + topology.reportName() + " on a cluster "
+                    + (security != null ? "with" : "without") + " TLS and authentication");
+        }
+        return topology.target(mongoses, single, multi, security);
     }
 
     @Override

@@ -29,10 +29,13 @@ final class SpecEnvironment implements AutoCloseable {
     SpecEnvironment(SpecTarget target) {
         this.target = target;
         for (String hostPort : target.mongoses()) {
-            utility.put(hostPort, MongoClients.create(MongoClientSettings.builder()
+            MongoClientSettings.Builder b = MongoClientSettings.builder()
                     .applyConnectionString(new ConnectionString("mongodb://" + hostPort + "/?directConnection=true"))
-                    .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                    .build()));
+                    .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS));
+            if (target.security() != null) {
+                target.security().apply(b);
+            }
+            utility.put(hostPort, MongoClients.create(b.build()));
         }
         this.version = util().getDatabase("admin").runCommand(new BsonDocument("buildInfo", new BsonInt32(1)))
                 .getString("version");
@@ -44,6 +47,11 @@ final class SpecEnvironment implements AutoCloseable {
 
     String topology() {
         return target.topology();
+    }
+
+    /** Whether the servers require authentication (and every client of the runner authenticates). */
+    boolean auth() {
+        return target.security() != null;
     }
 
     /** The server version jmongos advertises in buildInfo. */

@@ -27,11 +27,21 @@ final class SpecReport {
             added; the routers directly |
             | `cluster-load-balanced` | load-balanced | the same cluster's two routers through HAProxy with \
             `send-proxy-v2 check` on their LB ports |
+            | `secured-sharded` | sharded | the same cluster with TLS and authentication everywhere: every member \
+            `--tlsMode requireTLS` (its links to the other members too) and `--keyFile` (members authenticate to \
+            each other as `__system`, clients must authenticate); the runner creates its user (root) through the \
+            localhost exception and every client connects with `tls=true` and that user's SCRAM-SHA-256 \
+            credentials; the routers directly |
+            | `secured-load-balanced` | load-balanced | the secured cluster's two routers through HAProxy \
+            (`send-proxy-v2 check`; the PROXY header in clear, TLS from the driver to the router) |
 
             The cluster's five servers run in one JVM (the runner's), each with its own listeners, talking over real
             loopback TCP; a fresh cluster per topology (per suite class under JUnit). The shard servers are
-            jmongos's own: no real mongod was tested. `mvn verify` runs all four (`-Dspec.cluster=off` leaves out
-            the two cluster ones, about a minute of the build on two cores).
+            jmongos's own: no real mongod was tested. The secured topologies run the load-balancers, transactions
+            and CRUD suites only. `mvn verify` runs the first four on every suite (`-Dspec.cluster=off` leaves out
+            the two cluster ones, about a minute of the build on two cores) and the secured two on the
+            load-balancers suite only (`-Dspec.secured=on` adds transactions and CRUD, about two more minutes;
+            `off` none); `it/spec-run` runs all six.
 
             """;
 
@@ -98,6 +108,7 @@ final class SpecReport {
                     .append(rate(run.results())).append(" |\n");
         }
         md.append('\n');
+        securedColumn(md, runs);
         md.append(RUNNER_NOTES);
         md.append("## Summary\n\n| suite | topology | passed | failed | skipped | pass rate |\n"
                 + "| --- | --- | ---: | ---: | ---: | ---: |\n");
@@ -125,6 +136,40 @@ final class SpecReport {
         }
         md.append(knownDifferences());
         return md.toString();
+    }
+
+    /**
+     * The secured topologies beside the same cluster without TLS and authentication: per suite and topology, the
+     * pass rate without and with, and the counts with (when the run holds both).
+     */
+    private static void securedColumn(StringBuilder md, List<Run> runs) {
+        Map<String, Run> byTopology = new LinkedHashMap<>();
+        runs.forEach(r -> byTopology.put(r.topology(), r));
+        StringBuilder rows = new StringBuilder();
+        for (Run run : runs) {
+            Topology t = Topology.fromReportName(run.topology());
+            if (!t.secured() || !byTopology.containsKey(t.unsecured().reportName())) {
+                continue;
+            }
+            Map<String, List<TestResult>> plain = bySuite(byTopology.get(t.unsecured().reportName()).results());
+            for (Map.Entry<String, List<TestResult>> s : bySuite(run.results()).entrySet()) {
+                List<TestResult> without = plain.getOrDefault(s.getKey(), List.of());
+                rows.append("| ").append(s.getKey()).append(" | ").append(t.unsecured().reportName()).append(" | ")
+                        .append(rate(without)).append(" | ").append(rate(s.getValue())).append(" | ")
+                        .append(count(s.getValue(), TestResult.Status.PASSED)).append(" / ")
+                        .append(count(s.getValue(), TestResult.Status.FAILED)).append(" / ")
+                        .append(count(s.getValue(), TestResult.Status.SKIPPED)).append(" |\n");
+            }
+        }
+        if (rows.length() == 0) {
+            return;
+        }
+        md.append("## With TLS and authentication\n\n")
+                .append("The secured topologies beside the same cluster without TLS and authentication (tests that "
+                        + "require `auth: true` run only with it, `auth: false` only without).\n\n")
+                .append("| suite | without TLS and auth | pass rate | with TLS and auth | passed / failed / skipped with |\n"
+                        + "| --- | --- | ---: | ---: | ---: |\n")
+                .append(rows).append('\n');
     }
 
     private static void details(StringBuilder md, List<TestResult> results, String topology,

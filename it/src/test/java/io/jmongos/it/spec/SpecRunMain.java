@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * {@code it/spec-run DIR... [--report FILE] [--topology T] [--failures-out FILE]}:
  * runs spec files (folders or single .json files) against jmongos it starts itself (per topology, see
- * {@link Topology}; {@code --topology} defaults to all four), prints a line per
+ * {@link Topology}; {@code --topology} defaults to all six; the two secured ones run only the suites of
+ * {@link Topology#SECURED_SUITES}), prints a line per
  * failed test and ends with {@code N passed, N failed, N skipped}; with {@code --report} writes the
  * markdown report; with {@code --failures-out} writes every failure as a line of the expected-failures
  * list format (to review and paste into it/src/test/resources/io/jmongos/it/spec/expected-failures.txt).
@@ -19,10 +20,11 @@ import java.util.List;
 public final class SpecRunMain {
     /**
      * The values of --topology: one topology by its report name, {@code both} (the two over the embedded store),
-     * {@code cluster} (the two over remote shard servers) or {@code all} (the default).
+     * {@code cluster} (the two over remote shard servers), {@code secured} (the two over the secured cluster) or
+     * {@code all} (the default).
      */
-    private static final String TOPOLOGY_CHOICES =
-            "sharded|load-balanced|cluster-sharded|cluster-load-balanced|both|cluster|all";
+    private static final String TOPOLOGY_CHOICES = "sharded|load-balanced|cluster-sharded|cluster-load-balanced|"
+            + "secured-sharded|secured-load-balanced|both|cluster|secured|all";
 
     private SpecRunMain() {
     }
@@ -61,10 +63,14 @@ public final class SpecRunMain {
         }
         for (Topology t : topologies) {
             // a fresh cluster per topology: two routers over one embedded store, or the remote cluster
-            try (SpecCluster cluster = t.remoteShards() ? SpecCluster.startRemote(t.loadBalanced())
+            List<SpecFile> runnable = files.stream().filter(f -> t.runs(f.suite())).toList();
+            if (runnable.isEmpty()) {
+                continue;
+            }
+            try (SpecCluster cluster = t.remoteShards() ? SpecCluster.startRemote(t.loadBalanced(), t.secured())
                     : SpecCluster.startEmbedded(t.loadBalanced());
                  SpecEnvironment env = new SpecEnvironment(cluster.target(t))) {
-                List<TestResult> results = new SuiteRunner(env).run(files, r -> {
+                List<TestResult> results = new SuiteRunner(env).run(runnable, r -> {
                     if (r.status() == TestResult.Status.FAILED) {
                         String listed = expected.reason(t.reportName(), r.test());
                         System.out.println("FAILED [" + t.reportName() + "] " + r.test().file().suite() + "/"
@@ -106,6 +112,7 @@ public final class SpecRunMain {
             case "all" -> List.of(Topology.values());
             case "both" -> List.of(Topology.SHARDED, Topology.LOAD_BALANCED);
             case "cluster" -> List.of(Topology.CLUSTER_SHARDED, Topology.CLUSTER_LOAD_BALANCED);
+            case "secured" -> List.of(Topology.SECURED_SHARDED, Topology.SECURED_LOAD_BALANCED);
             default -> {
                 try {
                     yield List.of(Topology.fromReportName(name));

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Base of the JUnit entry points: one dynamic test per spec test, per topology, over the clusters started
  * for the class (two routers over one embedded store; with the cluster topologies on, see
- * {@link ClusterSpecSelection}, also a config server, two shard servers and two routers). A test that fails
+ * {@link ClusterSpecSelection}, also a config server, two shard servers and two routers; for the suites
+ * {@link SecuredSpecSelection} picks, the same cluster with TLS and authentication). A test that fails
  * is a JUnit failure unless it is on the expected-failures list (then it is reported as skipped with "expected
  * failure"); a test the runner cannot run is skipped with its reason. Without the
  * specification folder the whole class is skipped with a clear message.
@@ -34,6 +35,7 @@ abstract class SpecSuiteTest {
     private final ExpectedFailures expected = ExpectedFailures.load();
     private SpecCluster embedded;
     private SpecCluster remote;
+    private SpecCluster secured;
 
     /** The suite's folder under the specification folder, e.g. "load-balancers/tests". */
     abstract String folder();
@@ -56,6 +58,21 @@ abstract class SpecSuiteTest {
                 || topologies().contains(Topology.CLUSTER_LOAD_BALANCED))) {
             remote = SpecCluster.startRemote(topologies().contains(Topology.CLUSTER_LOAD_BALANCED) && haproxy);
         }
+        if (securedRuns() && (topologies().contains(Topology.SECURED_SHARDED)
+                || topologies().contains(Topology.SECURED_LOAD_BALANCED))) {
+            secured = SpecCluster.startRemote(topologies().contains(Topology.SECURED_LOAD_BALANCED) && haproxy,
+                    true);
+        }
+    }
+
+    /** The suite's name in reports (the folder without "tests" and "unified"). */
+    private String suite() {
+        return SpecDirectory.suiteName(SpecDirectory.root().resolve(folder()));
+    }
+
+    /** Whether this suite runs on the secured topologies in this build ({@link SecuredSpecSelection}). */
+    private boolean securedRuns() {
+        return Topology.SECURED_SUITES.contains(suite()) && SecuredSpecSelection.suites().contains(suite());
     }
 
     @AfterAll
@@ -63,6 +80,9 @@ abstract class SpecSuiteTest {
         environments.values().forEach(SpecEnvironment::close);
         if (remote != null) {
             remote.close();
+        }
+        if (secured != null) {
+            secured.close();
         }
         if (embedded != null) {
             embedded.close();
@@ -93,13 +113,25 @@ abstract class SpecSuiteTest {
         return tests(Topology.CLUSTER_LOAD_BALANCED);
     }
 
+    @TestFactory
+    Stream<DynamicNode> securedSharded() {
+        return tests(Topology.SECURED_SHARDED);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> securedLoadBalanced() {
+        return tests(Topology.SECURED_LOAD_BALANCED);
+    }
+
     private Stream<DynamicNode> tests(Topology topology) {
         String why = SpecDirectory.unavailable();
         Assumptions.assumeTrue(why == null, why);
         Assumptions.assumeTrue(topologies().contains(topology), folder() + " does not run " + topology.reportName());
-        Assumptions.assumeTrue(!topology.remoteShards() || ClusterSpecSelection.enabled(),
+        Assumptions.assumeTrue(topology.runs(suite()), topology.reportName() + " does not run " + suite());
+        Assumptions.assumeTrue(!topology.remoteShards() || topology.secured() || ClusterSpecSelection.enabled(),
                 ClusterSpecSelection.disabledMessage());
-        SpecCluster cluster = topology.remoteShards() ? remote : embedded;
+        Assumptions.assumeTrue(!topology.secured() || securedRuns(), SecuredSpecSelection.disabledMessage(suite()));
+        SpecCluster cluster = topology.secured() ? secured : topology.remoteShards() ? remote : embedded;
         Assumptions.assumeTrue(!topology.loadBalanced() || cluster.hasBalancers(),
                 topology.reportName() + " spec tests skipped: HAProxy is not installed ("
                         + io.jmongos.it.lb.HaproxyProcess.BINARY + "); apt-get install haproxy");

@@ -20,4 +20,7 @@ interface SpecTarget {
 
     /** host:port of every jmongos's main port (direct connections for the runner's own work). */
     List<String> mongoses();
+
+    /** TLS and the runner's credentials for every client, or null when the target has neither. */
+    SpecSecurity security();
 }
