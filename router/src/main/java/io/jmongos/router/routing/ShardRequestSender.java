@@ -78,12 +78,14 @@ public final class ShardRequestSender {
         int staleDb = 0;
         int staleConfig = 0;
         for (;;) {
-            Sent sent = send(route.primary(), db, command, route.version());
+            Sent sent = send(route.primary(), db, command, route.version(), false);
             ShardReply reply = sent.reply();
             ShardVersioning v = versioning;
             if (reply.isError(STALE_CONFIG) && v != null && sent.retryable()
                     && staleConfig++ < STALE_CONFIG_RETRIES) {
-                v.stale(db, command);
+                if (!v.stale(db, command)) {
+                    return reply; // sharded now: the caller's sharded path routes it
+                }
             } else if (reply.isError(ErrorCode.STALE_DB_VERSION.code()) && sent.retryable()
                     && staleDb++ < STALE_RETRIES) {
                 routing.invalidate(db);
@@ -94,16 +96,26 @@ public final class ShardRequestSender {
         }
     }
 
+    /**
+     * Send a client's command on a sharded collection to {@code shard}, with that shard's {@code shardVersion} (no
+     * {@code databaseVersion}) and the participant's transaction fields; StaleConfig comes back to the caller, who
+     * targets again.
+     */
+    public ShardReply toShardVersioned(Shard shard, String db, BsonDocument command) {
+        return send(shard, db, command, null, true).reply();
+    }
+
     /** Send a client's command (or its follow-up, a getMore) to {@code shard}, unversioned. */
     public ShardReply toShard(Shard shard, String db, BsonDocument command) {
-        return send(shard, db, command, null).reply();
+        return send(shard, db, command, null, false).reply();
     }
 
     /** The reply, and whether the statement may be sent again (nothing of it ran in a transaction). */
     private record Sent(ShardReply reply, boolean retryable) {
     }
 
-    private Sent send(Shard shard, String db, BsonDocument command, BsonDocument databaseVersion) {
+    private Sent send(Shard shard, String db, BsonDocument command, BsonDocument databaseVersion,
+                      boolean versioned) {
         BsonDocument out = forwardable(command);
         OperationSessionInfo osi = OperationSessionInfo.parse(command);
         RouterTransaction t = osi.inTransaction() ? transactions.current(osi.lsid()) : null;
@@ -118,7 +130,7 @@ public final class ShardRequestSender {
             out.put("databaseVersion", databaseVersion);
         }
         ShardVersioning v = versioning;
-        if (v != null && databaseVersion != null) {
+        if (v != null && (databaseVersion != null || versioned)) {
             v.attach(db, out, shard.name());
         }
         ShardReply reply;

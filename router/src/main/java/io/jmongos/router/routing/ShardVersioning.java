@@ -16,6 +16,11 @@ public interface ShardVersioning {
      */
     void attach(String db, BsonDocument command, String shardName);
 
-    /** A shard answered StaleConfig for the collection of {@code command}: read its routing table again. */
-    void stale(String db, BsonDocument command);
+    /**
+     * A shard answered StaleConfig for the collection of {@code command}: read its routing table again.
+     *
+     * @return true when the collection is still unsharded (the command may go to the primary again); false when it
+     *         is sharded now, so the command must be routed by its shard key instead
+     */
+    boolean stale(String db, BsonDocument command);
 }

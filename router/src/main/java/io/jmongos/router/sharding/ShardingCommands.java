@@ -1,5 +1,7 @@
 package io.jmongos.router.sharding;
 
+import java.util.Map;
+
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 
@@ -10,11 +12,21 @@ import io.jmongos.router.sharding.catalog.ShardingCatalog;
 import io.jmongos.router.sharding.ddl.ShardCollectionCommand;
 import io.jmongos.router.sharding.ddl.ShardCollectionCoordinator;
 import io.jmongos.router.sharding.routing.CollectionRoutingCache;
+import io.jmongos.router.sharding.merge.ShardedAggregate;
+import io.jmongos.router.sharding.merge.ShardedCount;
+import io.jmongos.router.sharding.merge.ShardedDistinct;
+import io.jmongos.router.sharding.merge.ShardedExplain;
+import io.jmongos.router.sharding.merge.ShardedFind;
 import io.jmongos.router.sharding.routing.ShardingStatisticsSection;
+import io.jmongos.router.sharding.targeting.ShardedCollectionInterceptor;
+import io.jmongos.router.sharding.write.ShardedFindAndModify;
+import io.jmongos.router.sharding.write.ShardedInsert;
+import io.jmongos.router.sharding.write.ShardedWrite;
 
 /**
  * Installs sharded collections on a cluster router: the collection routing cache (every versioned command then
- * carries {@code shardVersion}, serverStatus gains {@code shardingStatistics}) and shardCollection.
+ * carries {@code shardVersion}, serverStatus gains {@code shardingStatistics}), shardCollection, and the
+ * innermost interceptor that sends commands on sharded collections where their chunks are.
  */
 public final class ShardingCommands {
     private ShardingCommands() {
@@ -29,6 +41,12 @@ public final class ShardingCommands {
                 services.shards(), () -> services.shards().update(config.shards()), services.clock(),
                 ns -> flushEverywhere(services, cache, ns));
         services.commands().register(new ShardCollectionCommand(coordinator));
+        ShardedExplain explain = new ShardedExplain();
+        services.interceptors().add(new ShardedCollectionInterceptor(cache, Map.of(
+                "find", new ShardedFind(), "count", new ShardedCount(), "distinct", new ShardedDistinct(),
+                "aggregate", new ShardedAggregate(explain), "explain", explain,
+                "insert", new ShardedInsert(cache), "update", new ShardedWrite(cache, true),
+                "delete", new ShardedWrite(cache, false), "findAndModify", new ShardedFindAndModify())));
     }
 
     /**

@@ -102,11 +102,13 @@ public final class CollectionRoutingCache implements ShardVersioning {
     }
 
     @Override
-    public void stale(String db, BsonDocument command) {
+    public boolean stale(String db, BsonDocument command) {
         staleConfigSeen();
         String ns = namespaceOf(db, command);
-        if (ns != null) {
-            invalidate(ns);
+        if (ns == null) {
+            return true;
         }
+        invalidate(ns);
+        return get(ns) == null;
     }
 }
