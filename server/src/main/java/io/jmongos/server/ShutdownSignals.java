@@ -9,11 +9,13 @@ import io.jmongos.router.health.OperatorParameters;
 import io.jmongos.router.log.LogComponent;
 import io.jmongos.router.log.LogIds;
 import io.jmongos.router.log.StructuredLog;
+import io.jmongos.router.param.ServerParameters;
 import sun.misc.Signal;
 
 /**
  * SIGTERM and SIGINT: the first starts the graceful drain for {@code mongosShutdownTimeoutMillisForSignaledShutdown}
- * (mongos's parameter, 15000 ms by default) and then the shutdown; a second one ends the drain's wait at once.
+ * (mongos's parameter, 15000 ms by default; shard and config servers, which have no such mongos parameter, drain for
+ * its default) and then the shutdown; a second one ends the drain's wait at once.
  * JVM shutdown hooks cannot see a second signal, so the signals are handled here ({@code sun.misc.Signal}, in the
  * JDK's {@code jdk.unsupported} module, the supported way to do so without JNI).
  */
@@ -32,7 +34,7 @@ final class ShutdownSignals {
 
     static void onSignal(JmongosServer server, String name, int count) {
         if (count == 1) {
-            long timeout = server.services().parameters().getLong(OperatorParameters.SHUTDOWN_TIMEOUT_MILLIS);
+            long timeout = drainTimeoutMillis(server.services().parameters());
             StructuredLog.info(LOG, LOG_SIGNAL, LogComponent.CONTROL, "Received signal: draining, then shutting down")
                     .addKeyValue("signal", "SIG" + name).addKeyValue("timeoutMillis", timeout).log();
             server.shutdownInBackground(timeout);
@@ -41,5 +43,12 @@ final class ShutdownSignals {
                     .addKeyValue("signal", "SIG" + name).log();
             server.endDrainWait();
         }
+    }
+
+    /** The router's {@code mongosShutdownTimeoutMillisForSignaledShutdown}; its default in roles without it. */
+    static long drainTimeoutMillis(ServerParameters params) {
+        return params.isDefined(OperatorParameters.SHUTDOWN_TIMEOUT_MILLIS)
+                ? params.getLong(OperatorParameters.SHUTDOWN_TIMEOUT_MILLIS)
+                : OperatorParameters.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
     }
 }
