@@ -11,6 +11,8 @@ import io.jmongos.router.shard.Shard;
 import io.jmongos.router.sharding.catalog.ShardingCatalog;
 import io.jmongos.router.sharding.ddl.ShardCollectionCommand;
 import io.jmongos.router.sharding.ddl.ShardCollectionCoordinator;
+import io.jmongos.router.sharding.ddl.ShardedDrop;
+import io.jmongos.router.sharding.ddl.ShardedIndexCommand;
 import io.jmongos.router.sharding.routing.CollectionRoutingCache;
 import io.jmongos.router.sharding.merge.ShardedAggregate;
 import io.jmongos.router.sharding.merge.ShardedCount;
@@ -42,11 +44,15 @@ public final class ShardingCommands {
                 ns -> flushEverywhere(services, cache, ns));
         services.commands().register(new ShardCollectionCommand(coordinator));
         ShardedExplain explain = new ShardedExplain();
-        services.interceptors().add(new ShardedCollectionInterceptor(cache, Map.of(
-                "find", new ShardedFind(), "count", new ShardedCount(), "distinct", new ShardedDistinct(),
-                "aggregate", new ShardedAggregate(explain), "explain", explain,
-                "insert", new ShardedInsert(cache), "update", new ShardedWrite(cache, true),
-                "delete", new ShardedWrite(cache, false), "findAndModify", new ShardedFindAndModify())));
+        ShardedIndexCommand indexes = new ShardedIndexCommand();
+        services.interceptors().add(new ShardedCollectionInterceptor(cache, Map.ofEntries(
+                Map.entry("find", new ShardedFind()), Map.entry("count", new ShardedCount()),
+                Map.entry("distinct", new ShardedDistinct()), Map.entry("aggregate", new ShardedAggregate(explain)),
+                Map.entry("explain", explain), Map.entry("insert", new ShardedInsert(cache)),
+                Map.entry("update", new ShardedWrite(cache, true)), Map.entry("delete", new ShardedWrite(cache, false)),
+                Map.entry("findAndModify", new ShardedFindAndModify()),
+                Map.entry("createIndexes", indexes), Map.entry("dropIndexes", indexes),
+                Map.entry("drop", new ShardedDrop(catalog, ns -> flushEverywhere(services, cache, ns))))));
     }
 
     /**

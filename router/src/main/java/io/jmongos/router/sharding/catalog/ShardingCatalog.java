@@ -96,6 +96,16 @@ public final class ShardingCatalog {
         return true;
     }
 
+    /** Remove a dropped collection's metadata: its chunks, then its config.collections entry. */
+    public void deleteCollection(String ns, UUID uuid) {
+        run(new BsonDocument("delete", new BsonString(CHUNKS)).append("deletes", new BsonArray(List.of(
+                new BsonDocument("q", new BsonDocument("uuid", new BsonBinary(uuid, UuidRepresentation.STANDARD)))
+                        .append("limit", new BsonInt32(0))))));
+        run(new BsonDocument("delete", new BsonString(COLLECTIONS)).append("deletes", new BsonArray(List.of(
+                new BsonDocument("q", new BsonDocument("_id", new BsonString(ns)))
+                        .append("limit", new BsonInt32(1))))));
+    }
+
     /** Delete the chunks with these ids (a shardCollection that lost its race removes its own). */
     public void deleteChunks(List<ObjectId> ids) {
         BsonArray in = new BsonArray();

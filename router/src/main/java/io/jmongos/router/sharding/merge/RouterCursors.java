@@ -28,15 +28,15 @@ public final class RouterCursors {
     public static BsonDocument firstReply(CommandContext ctx, String ns, CursorSource source, BsonDocument command,
                                           int firstBatchSize) {
         CursorBatch first;
+        OperationSessionInfo osi = OperationSessionInfo.parse(command);
         try {
-            first = source.next(firstBatchSize, null, new BsonDocument());
+            first = source.next(firstBatchSize, null, osi.forwardFields());
         } catch (RuntimeException e) {
             source.kill();
             throw e;
         }
         long id = 0;
         if (!first.exhausted()) {
-            OperationSessionInfo osi = OperationSessionInfo.parse(command);
             CursorOrigin origin = new CursorOrigin(ClientInfo.of(ctx.connection()), osi.lsid(),
                     osi.inTransaction() ? osi.txnNumber() : null);
             ClusterCursor c = ctx.services().cursors().register(ns, source, origin,

@@ -28,10 +28,11 @@ import io.jmongos.router.sharding.targeting.ShardedOperation;
  * {@code aggregate} on a sharded collection, split where MongoDB splits it ({@code cluster_aggregate.cpp},
  * {@code sharded_agg_helpers.cpp}): the stages up to the first one that needs all documents run on each shard the
  * leading {@code $match} targets; a {@code $sort} there also runs on the shards (with a {@code $limit} right after
- * it), and the router merges the sorted streams; every later stage runs on the router with the engine's own
- * aggregation code over the merged documents ({@code $group} runs wholly there: shards do not pre-group, see
- * docs). Stages that read or write other collections ({@code $lookup}, {@code $graphLookup}, {@code $unionWith},
- * {@code $out}, {@code $merge}) and {@code $changeStream} are refused on sharded collections (238) for now.
+ * it), and the router merges the sorted streams; a {@code $group} of mergeable accumulators is split into a partial
+ * group on the shards and a final one on the router ({@link GroupSplit}); every later stage runs on the router with
+ * the engine's own aggregation code over the merged documents. Stages that read or write other collections
+ * ({@code $lookup}, {@code $graphLookup}, {@code $unionWith}, {@code $out}, {@code $merge}) and {@code $changeStream}
+ * are refused on sharded collections (238) for now.
  */
 public final class ShardedAggregate implements ShardedOperation {
     /** Stages that pass documents one at a time, so a shard can run them on its own documents. */
@@ -139,6 +140,14 @@ public final class ShardedAggregate implements ShardedOperation {
             }
         } else if (i < pipeline.size() && stageName(pipeline.get(i)).equals("$limit")) {
             shards.add(pipeline.get(i));
+        } else if (i < pipeline.size() && stageName(pipeline.get(i)).equals("$group")
+                && pipeline.get(i).asDocument().isDocument("$group")) {
+            GroupSplit.Parts parts = GroupSplit.split(pipeline.get(i).asDocument().getDocument("$group"));
+            if (parts != null) {
+                shards.add(new BsonDocument("$group", parts.shardGroup()));
+                merger.addAll(parts.routerStages());
+                i++;
+            }
         }
         for (; i < pipeline.size(); i++) {
             merger.add(pipeline.get(i));

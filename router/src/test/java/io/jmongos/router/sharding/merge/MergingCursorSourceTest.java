@@ -118,6 +118,24 @@ class MergingCursorSourceTest {
     }
 
     @Test
+    void aLoadBalancerDisconnectKillsEveryShardCursorOfTheRouterCursor() {
+        io.jmongos.router.cursor.ClusterCursorManager cursors =
+                new io.jmongos.router.cursor.ClusterCursorManager(System::currentTimeMillis);
+        MergingCursorSource m = new MergingCursorSource(List.of(cursor(sender, a, List.of(1)),
+                cursor(sender, b, List.of(2))), null, null, 0, 0);
+        io.jmongos.router.cursor.CursorOrigin origin = new io.jmongos.router.cursor.CursorOrigin(
+                new io.jmongos.router.session.ClientInfo(42, true, "127.0.0.1:5000", "127.0.0.1:6000", null),
+                null, null);
+        cursors.register("db.c", m, origin, new BsonDocument("find", new BsonString("c")),
+                new io.jmongos.router.cursor.CursorOptions(false, false, false), 2);
+        assertThat(cursors.killForLoadBalancedConnections(new long[] {42},
+                io.jmongos.router.cursor.CursorKillReason.LOAD_BALANCER_DISCONNECT)).isEqualTo(1);
+        assertThat(a.commands).containsExactly("killCursors");
+        assertThat(b.commands).containsExactly("killCursors");
+        assertThat(cursors.openTotal()).isZero();
+    }
+
+    @Test
     void aLimitReachedOrAKillClosesTheOpenShardCursors() {
         MergingCursorSource m = new MergingCursorSource(List.of(cursor(sender, a, List.of(1)),
                 cursor(sender, b, List.of(2))), SortSpec.compile(BsonDocument.parse("{k: 1}")).comparator(), null,
