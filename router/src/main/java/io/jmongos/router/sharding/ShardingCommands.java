@@ -9,6 +9,9 @@ import io.jmongos.router.RouterServices;
 import io.jmongos.router.cluster.ConfigCatalog;
 import io.jmongos.router.shard.Shard;
 import io.jmongos.router.sharding.catalog.ShardingCatalog;
+import io.jmongos.router.sharding.chunks.ChunkMigration;
+import io.jmongos.router.sharding.chunks.MoveChunkCommand;
+import io.jmongos.router.sharding.chunks.SplitChunkCommand;
 import io.jmongos.router.sharding.ddl.ShardCollectionCommand;
 import io.jmongos.router.sharding.ddl.ShardCollectionCoordinator;
 import io.jmongos.router.sharding.ddl.ShardedDrop;
@@ -43,6 +46,12 @@ public final class ShardingCommands {
                 services.shards(), () -> services.shards().update(config.shards()), services.clock(),
                 ns -> flushEverywhere(services, cache, ns));
         services.commands().register(new ShardCollectionCommand(coordinator));
+        services.commands().register(new SplitChunkCommand(catalog, cache, ns -> flushEverywhere(services, cache,
+                ns)));
+        ChunkMigration migration = new ChunkMigration(catalog, services.clock(), ns -> flushEverywhere(services,
+                cache, ns));
+        services.commands().register(new MoveChunkCommand(false, cache, migration));
+        services.commands().register(new MoveChunkCommand(true, cache, migration));
         ShardedExplain explain = new ShardedExplain();
         ShardedIndexCommand indexes = new ShardedIndexCommand();
         services.interceptors().add(new ShardedCollectionInterceptor(cache, Map.ofEntries(

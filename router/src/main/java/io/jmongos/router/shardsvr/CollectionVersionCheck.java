@@ -24,7 +24,9 @@ import io.jmongos.router.sharding.catalog.ShardingCatalog;
  * from the config server ({@code config.collections}, {@code config.chunks}); still different: 13388 StaleConfig with
  * MongoDB's extra info {@code ns}, {@code vReceived}, {@code vWanted}, {@code shardId}, and the command does not run.
  * {@code shardVersion} is consumed here: the engine never sees it. {@code _flushRoutingTableCacheUpdates} drops a
- * cached version (shardCollection sends it to every shard when it commits).
+ * cached version (shardCollection sends it to every shard when it commits). While a migration holds the collection's
+ * critical section here ({@code _shardsvrMigrationCriticalSection}), versioned commands on it wait (up to their
+ * {@code maxTimeMS}, else 30 s, then StaleConfig), and check their version once it is released.
  */
 final class CollectionVersionCheck implements CommandInterceptor {
     /** The field routers attach (MongoDB's generic argument). */
@@ -32,11 +34,14 @@ final class CollectionVersionCheck implements CommandInterceptor {
 
     private final ShardingState sharding;
     private final ShardingCatalog catalog;
+    private final DatabaseCriticalSections sections;
     private final ConcurrentHashMap<String, ChunkVersion> cache = new ConcurrentHashMap<>();
 
-    CollectionVersionCheck(ShardingState sharding, ShardingCatalog catalog) {
+    /** @param sections the collections' migration critical sections, keyed by namespace */
+    CollectionVersionCheck(ShardingState sharding, ShardingCatalog catalog, DatabaseCriticalSections sections) {
         this.sharding = sharding;
         this.catalog = catalog;
+        this.sections = sections;
     }
 
     /** A versioned command may wait for a refresh from the config server: never on the I/O thread. */
@@ -60,6 +65,22 @@ final class CollectionVersionCheck implements CommandInterceptor {
         }
         String ns = ctx.db() + "." + coll.asString().getValue();
         String me = sharding.requireIdentity().shardName();
+        String heldFor = sections.commandBegins(ns, deadline(command));
+        if (heldFor != null) {
+            throw new CommandFailedException(ShardingErrors.STALE_CONFIG, ShardingErrors.STALE_CONFIG_NAME,
+                    "The critical section for " + ns + " is acquired with reason: " + heldFor)
+                    .with("ns", new BsonString(ns)).with("vReceived", received.toBson())
+                    .with("shardId", new BsonString(me));
+        }
+        try {
+            check(ns, me, received);
+            return next.proceed(ctx, rest);
+        } finally {
+            sections.commandDone(ns);
+        }
+    }
+
+    private void check(String ns, String me, ChunkVersion received) {
         ChunkVersion wanted = cache.get(ns);
         if (!received.equals(wanted)) {
             wanted = load(ns, me);
@@ -71,7 +92,13 @@ final class CollectionVersionCheck implements CommandInterceptor {
                     .with("ns", new BsonString(ns)).with("vReceived", received.toBson())
                     .with("vWanted", wanted.toBson()).with("shardId", new BsonString(me));
         }
-        return next.proceed(ctx, rest);
+    }
+
+    private static long deadline(BsonDocument command) {
+        BsonValue max = command.get("maxTimeMS");
+        long ms = max != null && max.isNumber() && max.asNumber().longValue() > 0 ? max.asNumber().longValue()
+                : DatabaseVersionCheck.DEFAULT_CRITICAL_SECTION_WAIT_MILLIS;
+        return System.nanoTime() + ms * 1_000_000L;
     }
 
     /** This shard's version of {@code ns} as the config server has it. */

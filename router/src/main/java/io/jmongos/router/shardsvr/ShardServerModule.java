@@ -69,10 +69,13 @@ public final class ShardServerModule implements RouterModule {
         DatabaseCriticalSections sections = new DatabaseCriticalSections();
         versions = new DatabaseVersionCheck(sharding, new ConfigServerClient(this::configServer), sections);
         services.interceptors().add(versions);
+        DatabaseCriticalSections migrations = new DatabaseCriticalSections();
         CollectionVersionCheck collections = new CollectionVersionCheck(sharding,
-                new ShardingCatalog(this::configServer));
+                new ShardingCatalog(this::configServer), migrations);
         services.interceptors().add(collections);
         services.commands().register(new FlushRoutingTableCacheUpdatesCommand(collections));
+        services.commands().register(new MigrationCriticalSectionCommand(migrations, collections,
+                engine::abortTransactionsWritingTo));
         services.commands().register(new ShardsvrAddShardCommand(role, sharding));
         services.commands().register(new MovePrimaryCriticalSectionCommand(true, sections, versions,
                 engine::abortTransactionsWritingTo));

@@ -96,6 +96,19 @@ public final class ShardingCatalog {
         return true;
     }
 
+    /**
+     * Replace {@code old} (matched by {@code _id} and its {@code lastmod}, so a concurrent change wins) with
+     * {@code next}; false when {@code old} is no longer as read.
+     */
+    public boolean replaceChunk(ChunkEntry old, ChunkEntry next) {
+        BsonDocument filter = new BsonDocument("_id", new BsonObjectId(old.id()))
+                .append("lastmod", new org.bson.BsonTimestamp(old.major(), old.minor()));
+        BsonDocument reply = run(new BsonDocument("update", new BsonString(CHUNKS)).append("updates",
+                new BsonArray(List.of(new BsonDocument("q", filter).append("u", next.toBson())))));
+        checkWrite(reply);
+        return reply.getNumber("n").intValue() == 1;
+    }
+
     /** Remove a dropped collection's metadata: its chunks, then its config.collections entry. */
     public void deleteCollection(String ns, UUID uuid) {
         run(new BsonDocument("delete", new BsonString(CHUNKS)).append("deletes", new BsonArray(List.of(
