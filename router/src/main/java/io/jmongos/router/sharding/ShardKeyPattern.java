@@ -158,7 +158,7 @@ public final class ShardKeyPattern {
     }
 
     /** The value at a dotted path, stopping at the first array met (MongoDB's getFieldDottedOrArray); null if none. */
-    static BsonValue valueOrArray(BsonDocument doc, String path) {
+    public static BsonValue valueOrArray(BsonDocument doc, String path) {
         BsonValue cur = doc;
         for (String part : path.split("\\.")) {
             if (cur.isArray()) {

@@ -22,6 +22,7 @@ public final class ShardedFindAndModify implements ShardedOperation {
     @Override
     public BsonDocument run(CommandContext ctx, BsonDocument command, RoutingTable table) {
         BsonDocument query = command.isDocument("query") ? command.getDocument("query") : new BsonDocument();
+        ShardKeyUpdates.check(table.key(), query, command.get("update"));
         Set<String> targets = QueryTargeter.shards(table, query);
         if (targets.size() > 1 && command.getBoolean("upsert", org.bson.BsonBoolean.FALSE).getValue()) {
             throw new CommandFailedException(ErrorCode.INVALID_OPTIONS, "Query for sharded findAndModify must "

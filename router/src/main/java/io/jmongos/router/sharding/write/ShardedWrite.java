@@ -120,6 +120,9 @@ public final class ShardedWrite implements ShardedOperation {
                 : stmt.containsKey("limit") && stmt.get("limit").isNumber()
                 && stmt.get("limit").asNumber().intValue() == 0;
         boolean upsert = update && stmt.getBoolean("upsert", org.bson.BsonBoolean.FALSE).getValue();
+        if (update) {
+            ShardKeyUpdates.check(table.key(), q, stmt.get("u"));
+        }
         Outcome o = new Outcome();
         o.table = table;
         Set<String> done = new TreeSet<>();
