@@ -13,9 +13,9 @@ import io.jmongos.bench.target.TargetKind;
 public final class BenchOptions {
     /** Load scenarios plus the jmongos-only scale scenarios. */
     public static final List<String> SCENARIOS = List.of("ping", "insert", "findOne", "find100", "update", "txn",
-            "mixed", "connect", "idle", "cleanup", "index");
-    static final List<String> QUICK_SCENARIOS = List.of("ping", "insert", "findOne", "connect", "idle", "cleanup",
-            "index");
+            "mixed", "connect", "connectAuth", "idle", "idleTls", "cleanup", "index");
+    static final List<String> QUICK_SCENARIOS = List.of("ping", "insert", "findOne", "connect", "connectAuth", "idle",
+            "idleTls", "cleanup", "index");
 
     /** More rounds than this would not fit any time budget; a typo, not a plan. */
     static final int MAX_ROUNDS = 15;

@@ -10,6 +10,7 @@ import io.jmongos.bench.driver.DriverClients;
 import io.jmongos.bench.report.BenchResults;
 import io.jmongos.bench.scale.DisconnectCleanupBench;
 import io.jmongos.bench.scale.IdleConnectionsBench;
+import io.jmongos.bench.scale.IdleTlsBench;
 import io.jmongos.bench.scale.IndexedFindBench;
 import io.jmongos.bench.target.LaunchConfig;
 import io.jmongos.bench.target.ProcessStats;
@@ -40,6 +41,9 @@ final class ScaleRuns {
     }
 
     void run() {
+        if (options.runs("idleTls") && options.targets.contains(TargetKind.JMONGOS_TLS)) {
+            idleTls();
+        }
         if (options.targets.stream().noneMatch(TargetKind::isJmongos)) {
             return;
         }
@@ -74,6 +78,28 @@ final class ScaleRuns {
                     fail("cleanup", e);
                 }
             }
+        } finally {
+            t.info().append("peakRssKib", new BsonInt64(ProcessStats.peakRssKib(t.server().pid())));
+            t.close();
+        }
+    }
+
+    /** Idle plain then idle TLS connections in one allowTLS process ({@link IdleTlsBench}), the first idle step. */
+    private void idleTls() {
+        String name = "jmongos-idle-tls";
+        RunningTarget t;
+        try {
+            t = launcher.startIdleTls(name, IdleConnectionsBench.TARGET_EXTRA_FLAGS);
+            results.target(name, t.info());
+            System.out.println("bench: " + name + " pid " + t.server().pid() + " on port " + t.clientPort());
+        } catch (Exception e) {
+            results.problem(name, "did not start: " + e.getMessage());
+            return;
+        }
+        try (MongoClient admin = clients.createAdmin(t)) {
+            results.scale().append("idleTls", new IdleTlsBench(launch).run(t, admin, plan.idleSteps().get(0)));
+        } catch (Exception e) {
+            fail("idleTls", e);
         } finally {
             t.info().append("peakRssKib", new BsonInt64(ProcessStats.peakRssKib(t.server().pid())));
             t.close();

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.connection.TransportSettings;
 
 import io.jmongos.bench.proxy.ProxyHeaderChannel;
+import io.jmongos.bench.security.BenchSecurity;
 import io.jmongos.bench.target.RunningTarget;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -34,20 +35,28 @@ public final class DriverClients implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(CLIENT_IO_THREADS,
             new DefaultThreadFactory("bench-client-io", true), NioIoHandler.newFactory());
 
-    /** A client for the target's load port, in the target's mode (direct or load-balanced). */
+    /**
+     * A client for the target's load port, in the target's mode (direct or load-balanced; TLS trusting the run's
+     * certificate and the load generator's SCRAM-SHA-256 user on the secured targets).
+     */
     public MongoClient create(RunningTarget target) {
-        return create(target.clientPort(), target.kind().loadBalanced(), target.kind().clientWritesProxyHeader());
+        return create(target.clientPort(), target.kind().loadBalanced(), target.kind().clientWritesProxyHeader(),
+                target);
     }
 
     /** A directly connected client on the target server's main port (admin polling, data loading). */
     public MongoClient createAdmin(RunningTarget target) {
-        return create(target.mainPort(), false, false);
+        return create(target.mainPort(), false, false, target);
     }
 
     public MongoClient create(int port, boolean loadBalanced, boolean proxyHeader) {
+        return create(port, loadBalanced, proxyHeader, null);
+    }
+
+    private MongoClient create(int port, boolean loadBalanced, boolean proxyHeader, RunningTarget secured) {
         String uri = "mongodb://127.0.0.1:" + port + "/?"
                 + (loadBalanced ? "loadBalanced=true" : "directConnection=true");
-        MongoClientSettings settings = MongoClientSettings.builder()
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .applyToConnectionPoolSettings(b -> b.maxSize(MAX_POOL_SIZE).maxWaitTime(30, TimeUnit.SECONDS))
                 .applyToSocketSettings(b -> b.connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
@@ -55,9 +64,14 @@ public final class DriverClients implements AutoCloseable {
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(SERVER_SELECTION_TIMEOUT_MS,
                         TimeUnit.MILLISECONDS))
                 .transportSettings(TransportSettings.nettyBuilder().eventLoopGroup(group)
-                        .socketChannelClass(proxyHeader ? ProxyHeaderChannel.class : NioSocketChannel.class).build())
-                .build();
-        return MongoClients.create(settings);
+                        .socketChannelClass(proxyHeader ? ProxyHeaderChannel.class : NioSocketChannel.class).build());
+        if (secured != null && secured.security() != null) {
+            secured.security().applyTls(settings);
+            if (secured.kind().authenticates()) {
+                settings.credential(BenchSecurity.credential());
+            }
+        }
+        return MongoClients.create(settings.build());
     }
 
     @Override

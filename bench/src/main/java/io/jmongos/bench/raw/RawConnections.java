@@ -10,6 +10,7 @@ import org.bson.BsonString;
 import io.jmongos.bench.proxy.ProxyV2Header;
 import io.jmongos.wire.client.BlockingWireClient;
 import io.jmongos.wire.client.WireClientOptions;
+import io.jmongos.wire.client.WireClientSecurity;
 
 /**
  * Connections for what a driver cannot do cheaply: open thousands of idle connections, measure connect + handshake
@@ -27,9 +28,15 @@ public final class RawConnections {
      * before any command sends nothing. {@code timeoutMillis} bounds the connect and every reply.
      */
     public static BlockingWireClient open(int port, boolean proxyHeader, int timeoutMillis) {
+        return open(port, proxyHeader, timeoutMillis, WireClientSecurity.NONE);
+    }
+
+    /** {@link #open(int, boolean, int)} with TLS (started after the PROXY header, when there is one). */
+    public static BlockingWireClient open(int port, boolean proxyHeader, int timeoutMillis,
+                                          WireClientSecurity security) {
         Duration timeout = Duration.ofMillis(timeoutMillis);
         WireClientOptions options = WireClientOptions.defaults().withoutHandshake().withConnectTimeout(timeout)
-                .withRequestTimeout(timeout);
+                .withRequestTimeout(timeout).withSecurity(security);
         if (proxyHeader) {
             options = options.withPreamble(ProxyV2Header::proxy);
         }

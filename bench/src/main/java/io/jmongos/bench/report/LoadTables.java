@@ -52,6 +52,7 @@ final class LoadTables {
         md.append('\n');
         lbVersusMain(md, r);
         HopComparison.append(md, r);
+        SecurityComparison.append(md, r);
     }
 
     static String throughput(LoadRounds l) {

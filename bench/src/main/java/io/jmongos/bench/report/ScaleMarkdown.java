@@ -10,6 +10,7 @@ final class ScaleMarkdown {
 
     static void append(StringBuilder md, BsonDocument scale) {
         idle(md, scale.getDocument("idle", null));
+        idleTls(md, scale.getDocument("idleTls", null));
         cleanup(md, scale.getDocument("cleanup", null));
         index(md, scale.getDocument("index", null));
     }
@@ -45,6 +46,29 @@ final class ScaleMarkdown {
                 + " memory; resident per connection = native RSS growth + live heap growth after a full GC.\n")
                 .append("After closing all: server saw them gone in ").append(s(idle, "afterCloseAllGoneMillis"))
                 .append(" ms; RSS ").append(s(idle, "rssAfterCloseKib")).append(" KiB.\n\n");
+    }
+
+    private static void idleTls(StringBuilder md, BsonDocument d) {
+        if (d == null) {
+            return;
+        }
+        md.append("#### Idle TLS connections beside idle plain ones (one allowTLS process, main port)\n\n")
+                .append("| connections | held | native RSS growth KiB/conn | live heap growth KiB/conn"
+                        + " | resident KiB/conn | server saw all ms | failed opens |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|\n");
+        for (String kind : new String[] {"plain", "tls"}) {
+            BsonDocument s = d.getDocument(kind, null);
+            if (s == null) {
+                continue;
+            }
+            md.append("| ").append(kind.equals("tls") ? "TLS (handshake, hello, silent)" : "plain (hello, silent)")
+                    .append(" | ").append(s(s, "held")).append(" | ").append(s(s, "rssDeltaPerConnKib")).append(" | ")
+                    .append(s(s, "heapDeltaPerConnKib")).append(" | ").append(s(s, "residentPerConnKib"))
+                    .append(" | ").append(s(s, "serverSawAllMillis")).append(" | ").append(s(s, "failedOpens"))
+                    .append(" |\n");
+        }
+        md.append("\nThe plain connections are opened first, then as many TLS ones on top; each row is that step's"
+                + " growth (-XX:+AlwaysPreTouch: RSS growth is native memory, heap after a full GC).\n\n");
     }
 
     private static void cleanup(StringBuilder md, BsonDocument c) {

@@ -135,16 +135,21 @@ public final class IdleConnectionsBench {
     }
 
     private ChildProcess startHolder(int port, int count, int index) throws IOException {
+        return startHolder(launch, "idle-holder-" + index, List.of("--port", Integer.toString(port), "--count",
+                Integer.toString(count)));
+    }
+
+    /** A holder process ({@link IdleHolderMain}) named {@code name} with {@code args}. */
+    static ChildProcess startHolder(LaunchConfig launch, String name, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(launch.javaBin());
         cmd.addAll(HOLDER_JVM_FLAGS);
-        cmd.addAll(List.of("-cp", launch.classpath(), IdleHolderMain.class.getName(), "--port",
-                Integer.toString(port), "--count", Integer.toString(count)));
-        String name = "idle-holder-" + index;
+        cmd.addAll(List.of("-cp", launch.classpath(), IdleHolderMain.class.getName()));
+        cmd.addAll(args);
         return ChildProcess.start(name, cmd, launch.runDir().resolve(name + ".log"));
     }
 
-    private static void closeHolders(List<ChildProcess> holders) throws IOException, InterruptedException {
+    static void closeHolders(List<ChildProcess> holders) throws IOException, InterruptedException {
         for (ChildProcess h : holders) {
             h.send("close");
         }
@@ -177,7 +182,7 @@ public final class IdleConnectionsBench {
         return -1;
     }
 
-    private static BsonDouble perConn(long kib, int held) {
+    static BsonDouble perConn(long kib, int held) {
         return new BsonDouble(held == 0 ? 0 : Math.round(kib * 100.0 / held) / 100.0);
     }
 }

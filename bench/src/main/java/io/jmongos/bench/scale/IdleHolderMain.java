@@ -3,6 +3,7 @@ package io.jmongos.bench.scale;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,14 +11,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.jmongos.bench.raw.RawConnections;
+import io.jmongos.bench.security.BenchSecurity;
 import io.jmongos.wire.client.BlockingWireClient;
+import io.jmongos.wire.client.WireClientSecurity;
+import io.netty.handler.ssl.SslContext;
 
 /**
  * A separate process that opens idle LB-port connections and holds them: each writes a PROXY v2 header and a
  * {@code hello} with {@code loadBalanced: true}, reads the reply, then stays silent. Separate so the holder's
  * file descriptors and heap do not count against the load generator. Protocol on stdout:
  * {@code OPENED <n> FAILED <f> FIRST_ERROR <msg>}; it closes everything and exits on stdin EOF or "close".
- * Run as {@code IdleHolderMain --port P --count N}.
+ * Run as {@code IdleHolderMain --port P --count N}; with {@code --main-port} the connections go to a main port (no
+ * PROXY header, a plain hello), with {@code --tls-ca FILE} over TLS trusting that certificate (OpenSSL where it
+ * loads, so the holder's TLS state stays off its small heap).
  */
 public final class IdleHolderMain {
     /** Opening threads: a few, so 10,000 handshakes take seconds, not minutes, without flooding 2 cores. */
@@ -32,6 +38,14 @@ public final class IdleHolderMain {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(arg(args, "--port"));
         int count = Integer.parseInt(arg(args, "--count"));
+        boolean lb = !List.of(args).contains("--main-port");
+        String ca = optional(args, "--tls-ca");
+        WireClientSecurity security = WireClientSecurity.NONE;
+        if (ca != null) {
+            SslContext ctx = BenchSecurity.nettyClientContext(Path.of(ca));
+            security = security.withTls(() -> ctx);
+        }
+        WireClientSecurity links = security;
         List<BlockingWireClient> held = Collections.synchronizedList(new ArrayList<>(count));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -41,9 +55,9 @@ public final class IdleHolderMain {
             Thread th = new Thread(() -> {
                 while (next.getAndIncrement() < count && failed.get() < MAX_FAILURES) {
                     try {
-                        BlockingWireClient c = RawConnections.open(port, true, TIMEOUT_MILLIS);
+                        BlockingWireClient c = RawConnections.open(port, lb, TIMEOUT_MILLIS, links);
                         try {
-                            c.runOk(RawConnections.hello(true));
+                            c.runOk(RawConnections.hello(lb));
                             held.add(c);
                         } catch (RuntimeException e) {
                             c.close();
@@ -81,11 +95,19 @@ public final class IdleHolderMain {
     }
 
     private static String arg(String[] args, String name) {
+        String v = optional(args, name);
+        if (v == null) {
+            throw new IllegalArgumentException("missing " + name);
+        }
+        return v;
+    }
+
+    private static String optional(String[] args, String name) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
             }
         }
-        throw new IllegalArgumentException("missing " + name);
+        return null;
     }
 }

@@ -10,6 +10,6 @@ public final class Scenarios {
     public static List<Scenario> all() {
         return List.of(new PingScenario(), new InsertOneScenario(), new FindOneByIdScenario(),
                 new FindByIndexScenario(), new UpdateIncScenario(), new TransactionScenario(), new MixedScenario(),
-                new ConnectScenario());
+                new ConnectScenario(), new ConnectAuthScenario());
     }
 }

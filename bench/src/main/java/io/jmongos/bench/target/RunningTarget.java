@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.bson.BsonDocument;
 
+import io.jmongos.bench.security.BenchSecurity;
+
 /**
  * A started target: where clients connect, how (load-balanced, PROXY header), the server process whose memory
  * is measured, the processes behind it (a router's shard server and config server), and what was recorded about
@@ -17,6 +19,7 @@ public final class RunningTarget implements AutoCloseable {
     private final List<ChildProcess> backends;
     private final int mainPort;
     private final BsonDocument info;
+    private final BenchSecurity security;
 
     RunningTarget(TargetKind kind, int clientPort, int mainPort, ChildProcess server, ChildProcess balancer,
                   BsonDocument info) {
@@ -25,6 +28,11 @@ public final class RunningTarget implements AutoCloseable {
 
     RunningTarget(TargetKind kind, int clientPort, int mainPort, ChildProcess server, ChildProcess balancer,
                   List<ChildProcess> backends, BsonDocument info) {
+        this(kind, clientPort, mainPort, server, balancer, backends, info, null);
+    }
+
+    RunningTarget(TargetKind kind, int clientPort, int mainPort, ChildProcess server, ChildProcess balancer,
+                  List<ChildProcess> backends, BsonDocument info, BenchSecurity security) {
         if (server == null) {
             throw new IllegalArgumentException("a started target has a server process");
         }
@@ -35,6 +43,7 @@ public final class RunningTarget implements AutoCloseable {
         this.balancer = balancer;
         this.backends = List.copyOf(backends);
         this.info = info;
+        this.security = security;
     }
 
     /** A server inside the load generator's own JVM (client warm-up only: nothing is measured on it). */
@@ -50,6 +59,7 @@ public final class RunningTarget implements AutoCloseable {
         this.balancer = null;
         this.backends = List.of();
         this.info = info;
+        this.security = null;
     }
 
     public TargetKind kind() {
@@ -77,6 +87,11 @@ public final class RunningTarget implements AutoCloseable {
 
     public BsonDocument info() {
         return info;
+    }
+
+    /** The certificate clients must trust when the target serves TLS; null for a plain target. */
+    public BenchSecurity security() {
+        return security;
     }
 
     @Override

@@ -22,7 +22,11 @@ public enum TargetKind {
     /** A {@code --configdb} router in front of its own remote shard server (and config server): main port. */
     CLUSTER("cluster", "router (--configdb) -> remote shard (--shardsvr), router main port"),
     /** The same router's LB port, the PROXY v2 header written by the load generator; driver loadBalanced. */
-    CLUSTER_LB("cluster-lb", "router -> remote shard, router LB port, PROXY v2 header from the client");
+    CLUSTER_LB("cluster-lb", "router -> remote shard, router LB port, PROXY v2 header from the client"),
+    /** A jmongos process of its own in requireTLS: what TLS costs per request and per connection. */
+    JMONGOS_TLS("jmongos-tls", "jmongos main port, --tlsMode requireTLS (EC P-256 certificate), driver tls=true"),
+    /** Another in requireTLS with --auth: the driver authenticates each connection with SCRAM-SHA-256. */
+    JMONGOS_AUTH("jmongos-auth", "jmongos main port, requireTLS and --auth, driver tls=true with SCRAM-SHA-256");
 
     /**
      * The scenarios measured on the shard-server and router -> remote shard targets (issue 11's findOne, insertOne
@@ -30,6 +34,15 @@ public enum TargetKind {
      * the hop.
      */
     static final Set<String> CLUSTER_SCENARIOS = Set.of("ping", "insert", "findOne", "find100");
+    /**
+     * The scenarios of the TLS target (issue 13's findOne at 64 threads with TLS vs without, the ping for TLS's
+     * per-request cost alone, connect for the TLS handshake) and of the auth target (connect + authenticate, and
+     * findOne for authorization's per-request check on top of TLS).
+     */
+    static final Set<String> TLS_SCENARIOS = Set.of("ping", "findOne", "connect");
+    static final Set<String> AUTH_SCENARIOS = Set.of("findOne", "connectAuth");
+    /** The scenario only an authenticating target runs. */
+    static final String CONNECT_AUTH = "connectAuth";
 
     private final String id;
     private final String description;
@@ -59,11 +72,30 @@ public enum TargetKind {
 
     /** Whether the target's processes run jmongos (they get the JFR, profiler and extra jmongos JVM flags). */
     public boolean runsJmongos() {
-        return isJmongos() || isCluster() || this == SHARDSVR;
+        return isJmongos() || isCluster() || this == SHARDSVR || usesTls();
+    }
+
+    /** Whether clients reach the target over TLS (the secured targets, each its own process). */
+    public boolean usesTls() {
+        return this == JMONGOS_TLS || this == JMONGOS_AUTH;
+    }
+
+    /** Whether clients authenticate (SCRAM-SHA-256 as the load generator's user). */
+    public boolean authenticates() {
+        return this == JMONGOS_AUTH;
     }
 
     /** Whether scenario {@code name} is measured on this target (a scenario may still refuse a target). */
     public boolean measures(String scenario) {
+        if (this == JMONGOS_TLS) {
+            return TLS_SCENARIOS.contains(scenario);
+        }
+        if (this == JMONGOS_AUTH) {
+            return AUTH_SCENARIOS.contains(scenario);
+        }
+        if (scenario.equals(CONNECT_AUTH)) {
+            return false;
+        }
         return !(isCluster() || this == SHARDSVR) || CLUSTER_SCENARIOS.contains(scenario);
     }
 

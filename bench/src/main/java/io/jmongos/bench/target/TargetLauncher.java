@@ -11,8 +11,10 @@ import org.bson.BsonInt32;
 import org.bson.BsonString;
 
 import io.jmongos.bench.profile.AsyncProfiler;
+import io.jmongos.bench.security.BenchSecurity;
 import io.jmongos.wire.client.BlockingWireClient;
 import io.jmongos.wire.client.WireClientOptions;
+import io.jmongos.wire.client.WireClientSecurity;
 
 /** Starts each kind of target as separate processes on free loopback ports. */
 public final class TargetLauncher {
@@ -27,9 +29,19 @@ public final class TargetLauncher {
     static final String CLUSTER_ROUTER = "cluster-router";
 
     private final LaunchConfig config;
+    /** The secured targets' certificate, made at the first secured start of the run. */
+    private BenchSecurity security;
 
     public TargetLauncher(LaunchConfig config) {
         this.config = config;
+    }
+
+    /** The run's certificate (made in the run folder on first use). */
+    public synchronized BenchSecurity security() throws IOException {
+        if (security == null) {
+            security = BenchSecurity.create(config.runDir());
+        }
+        return security;
     }
 
     public LaunchConfig config() {
@@ -43,6 +55,7 @@ public final class TargetLauncher {
             case LIMIT -> startJvm(kind, "io.jmongos.bench.limit.LimitServer");
             case SHARDSVR -> startShardServer();
             case CLUSTER, CLUSTER_LB -> startCluster(List.of(kind)).get(0);
+            case JMONGOS_TLS, JMONGOS_AUTH -> startSecured(kind);
             default -> startJmongos(List.of(kind), kind.id(), List.of()).get(0);
         };
     }
@@ -79,6 +92,65 @@ public final class TargetLauncher {
             return started;
         } catch (IOException | InterruptedException | RuntimeException e) {
             started.forEach(RunningTarget::close);
+            server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A jmongos process of its own with TLS on ({@code --tlsMode requireTLS} and the run's certificate); for
+     * {@code jmongos-auth} also {@code --auth}, and the load generator's user is created through the localhost
+     * exception (SCRAM credentials with the default 15,000 SHA-256 iterations).
+     */
+    private RunningTarget startSecured(TargetKind kind) throws IOException, InterruptedException {
+        BenchSecurity sec = security();
+        String name = kind.id();
+        int port = FreePorts.next();
+        List<String> flags = jvmFlags(kind, name);
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--bind_ip", "127.0.0.1",
+                "--tlsMode", "requireTLS", "--tlsCertificateKeyFile", sec.certificateKeyFile().toString()));
+        if (kind.authenticates()) {
+            args.add("--auth");
+        }
+        ChildProcess server = startJmongosProcess(name, flags, args, port);
+        try {
+            if (kind.authenticates()) {
+                try (BlockingWireClient c = BlockingWireClient.open("127.0.0.1", port, WireClientOptions.defaults()
+                        .withSecurity(WireClientSecurity.NONE.withTls(sec::nettyClientContext)))) {
+                    c.runOk(new BsonDocument("createUser", new BsonString(BenchSecurity.USER))
+                            .append("pwd", new BsonString(BenchSecurity.PASSWORD))
+                            .append("roles", new BsonArray(List.of(new BsonString("root"))))
+                            .append("$db", new BsonString(BenchSecurity.USER_DB)));
+                }
+            }
+            BsonDocument info = jmongosInfo(server, flags, name).append("mainPort", new BsonInt32(port))
+                    .append("tls", new BsonString("requireTLS, " + sec.certificateKeyFile()))
+                    .append("auth", new BsonString(kind.authenticates() ? "--auth, user " + BenchSecurity.USER
+                            + "@" + BenchSecurity.USER_DB + " (SCRAM-SHA-256, 15000 iterations)" : "off"));
+            return new RunningTarget(kind, port, port, server, null, List.of(), info, sec);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A jmongos process for the idle TLS run: {@code --tlsMode allowTLS} (plain and TLS clients on the main port),
+     * with {@code extraFlags}; its target is {@code jmongos-tls} on the main port.
+     */
+    public RunningTarget startIdleTls(String name, List<String> extraFlags) throws IOException, InterruptedException {
+        BenchSecurity sec = security();
+        int port = FreePorts.next();
+        List<String> flags = jvmFlags(TargetKind.JMONGOS_TLS, name);
+        flags.addAll(extraFlags);
+        ChildProcess server = startJmongosProcess(name, flags, List.of("--port", Integer.toString(port),
+                "--bind_ip", "127.0.0.1", "--tlsMode", "allowTLS", "--tlsCertificateKeyFile",
+                sec.certificateKeyFile().toString()), port);
+        try {
+            BsonDocument info = jmongosInfo(server, flags, name).append("mainPort", new BsonInt32(port))
+                    .append("tls", new BsonString("allowTLS, " + sec.certificateKeyFile()));
+            return new RunningTarget(TargetKind.JMONGOS_TLS, port, port, server, null, List.of(), info, sec);
+        } catch (RuntimeException e) {
             server.close();
             throw e;
         }

@@ -174,8 +174,8 @@ public final class AuthService {
     /** The mechanisms a user has credentials for, or null when there is no such user. */
     BsonArray mechanisms(String db, String user) {
         if (InternalUser.is(db, user)) {
-            return internal == null ? null
-                    : new BsonArray(List.of(new org.bson.BsonString(InternalAuthenticator.MECHANISM.mechanismName())));
+            return internal == null ? null : new BsonArray(List.of(
+                    new org.bson.BsonString(ScramClientAuthenticator.MECHANISM.mechanismName())));
         }
         BsonDocument doc = store.user(db, user);
         if (doc == null) {

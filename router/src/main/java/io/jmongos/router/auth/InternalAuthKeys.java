@@ -24,12 +24,12 @@ public final class InternalAuthKeys {
 
     private final List<String> keys;
     private final List<ScramCredential> credentials;
-    private final InternalAuthenticator authenticator;
+    private final ScramClientAuthenticator authenticator;
 
     private InternalAuthKeys(List<String> keys, List<ScramCredential> credentials) {
         this.keys = keys;
         this.credentials = credentials;
-        this.authenticator = new InternalAuthenticator(keys);
+        this.authenticator = ScramClientAuthenticator.internal(keys);
     }
 
     /**

@@ -18,24 +18,45 @@ import io.jmongos.wire.client.WireClientException;
 import io.jmongos.wire.client.WireClientException.Kind;
 
 /**
- * Authenticates a new shard or config server connection as {@code __system@local} with SCRAM-SHA-256 and the
- * cluster key, as mongos and mongod do (internal_auth.cpp): saslStart and saslContinue on {@code local}, with
- * {@code skipEmptyExchange}, the server's signature checked. When the server refuses the first key and the key file
- * holds a second, the second is tried (MongoDB's alternate key during a rotation). A refusal is HANDSHAKE_FAILED
- * with the server's message and a hint that the key files differ; the caller (the shard pool) then treats the host
- * as unusable, logs it once and fails requests at once instead of waiting.
+ * Authenticates a new connection with SCRAM-SHA-256 after its hello: saslStart and saslContinue on the user's
+ * database, with {@code skipEmptyExchange}, the server's signature checked; salted passwords are kept per salt and
+ * iteration count (MongoDB's client SCRAM cache, as the drivers keep one per credential), so only the first
+ * connection pays for the PBKDF2 rounds. {@link #internal}: a shard or config server connection as
+ * {@code __system@local} with the cluster key, as mongos and mongod do (internal_auth.cpp); when the server refuses
+ * the first key and the key file holds a second, the second is tried (MongoDB's alternate key during a rotation).
+ * {@link #user}: an ordinary user (the benchmark's connect-and-authenticate load). A refusal is HANDSHAKE_FAILED
+ * with the server's message (for {@code __system}, with a hint that the key files differ); the caller (the shard
+ * pool) then treats the host as unusable, logs it once and fails requests at once instead of waiting.
  */
-final class InternalAuthenticator implements ClientAuthenticator {
-    /** The SASL mechanism of internal authentication (MongoDB 8: SCRAM-SHA-256 only). */
+public final class ScramClientAuthenticator implements ClientAuthenticator {
+    /** The SASL mechanism of internal authentication (MongoDB 8: SCRAM-SHA-256 only), and of {@link #user}. */
     static final ScramMechanism MECHANISM = ScramMechanism.SHA_256;
     /** Rounds of one conversation: saslStart, then at most this many saslContinue before it must be done. */
     static final int MAX_CONTINUES = 2;
+    /** What a refused {@code __system} usually means. */
+    private static final String KEY_FILE_HINT = " (is its keyFile the same as this process's?)";
 
+    private final String db;
+    private final String user;
     private final List<String> keys;
+    private final String refusalHint;
     private final SaltedPasswords salted = new SaltedPasswords();
 
-    InternalAuthenticator(List<String> keys) {
-        this.keys = keys;
+    private ScramClientAuthenticator(String db, String user, List<String> keys, String refusalHint) {
+        this.db = db;
+        this.user = user;
+        this.keys = List.copyOf(keys);
+        this.refusalHint = refusalHint;
+    }
+
+    /** {@code __system@local} with the cluster's keys (the first, then the second of a rotation). */
+    static ScramClientAuthenticator internal(List<String> keys) {
+        return new ScramClientAuthenticator(InternalUser.DB, InternalUser.USER, keys, KEY_FILE_HINT);
+    }
+
+    /** {@code user} of {@code db} with {@code password}, SCRAM-SHA-256. */
+    public static ScramClientAuthenticator user(String db, String user, String password) {
+        return new ScramClientAuthenticator(db, user, List.of(password), "");
     }
 
     @Override
@@ -45,8 +66,7 @@ final class InternalAuthenticator implements ClientAuthenticator {
     }
 
     private CompletableFuture<Void> attempt(WireClientConnection connection, int keyIndex, long deadline) {
-        ScramClientConversation scram = new ScramClientConversation(MECHANISM, InternalUser.USER, keys.get(keyIndex),
-                salted);
+        ScramClientConversation scram = new ScramClientConversation(MECHANISM, user, keys.get(keyIndex), salted);
         BsonDocument start = new BsonDocument("saslStart", new BsonInt32(1))
                 .append("mechanism", new BsonString(MECHANISM.mechanismName()))
                 .append("payload", new BsonBinary(scram.clientFirst()))
@@ -94,11 +114,11 @@ final class InternalAuthenticator implements ClientAuthenticator {
                 .append("payload", new BsonBinary(payload));
     }
 
-    /** One command on {@code local}; an error reply becomes an AuthenticationFailure with the server's words. */
-    private static CompletableFuture<BsonDocument> run(WireClientConnection connection, BsonDocument command,
-                                                       long deadline) {
+    /** One command on the user's database; an error reply becomes an AuthenticationFailure with the server's words. */
+    private CompletableFuture<BsonDocument> run(WireClientConnection connection, BsonDocument command,
+                                                long deadline) {
         Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-        return connection.commandAsync(InternalUser.DB, command, left).thenApply(reply -> {
+        return connection.commandAsync(db, command, left).thenApply(reply -> {
             BsonValue ok = reply.get("ok");
             if (ok == null || !ok.isNumber() || ok.asNumber().doubleValue() != 1.0) {
                 String message = reply.isString("errmsg") ? reply.getString("errmsg").getValue() : reply.toJson();
@@ -121,7 +141,7 @@ final class InternalAuthenticator implements ClientAuthenticator {
         return v != null && v.isBoolean() && v.asBoolean().getValue();
     }
 
-    private static WireClientException asWireError(WireClientConnection connection, Throwable error) {
+    private WireClientException asWireError(WireClientConnection connection, Throwable error) {
         Throwable t = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (t instanceof WireClientException w) {
             return w;
@@ -129,11 +149,10 @@ final class InternalAuthenticator implements ClientAuthenticator {
         String host = connection.remoteAddress() == null ? "the server"
                 : connection.remoteAddress().getHostString() + ":" + connection.remoteAddress().getPort();
         if (t instanceof AuthenticationFailure) {
-            return new WireClientException(Kind.HANDSHAKE_FAILED, "authentication as " + InternalUser.USER + "@"
-                    + InternalUser.DB + " to " + host + " failed: " + t.getMessage()
-                    + " (is its keyFile the same as this process's?)", t);
+            return new WireClientException(Kind.HANDSHAKE_FAILED, "authentication as " + user + "@" + db + " to "
+                    + host + " failed: " + t.getMessage() + refusalHint, t);
         }
-        return new WireClientException(Kind.PROTOCOL, "authentication as " + InternalUser.USER + "@"
-                + InternalUser.DB + " to " + host + " failed: " + t, t);
+        return new WireClientException(Kind.PROTOCOL, "authentication as " + user + "@" + db + " to " + host
+                + " failed: " + t, t);
     }
 }
