@@ -60,6 +60,7 @@ public class RouterServices implements AutoCloseable {
     private final CommandRegistry commands = new CommandRegistry();
     private final List<CommandInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private final List<ConnectionLifecycleListener> connectionListeners = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
     private final ObjectId processId = new ObjectId();
     private final Instant startTime = Instant.now();
     private final long startNanos = System.nanoTime();
@@ -234,5 +235,17 @@ public class RouterServices implements AutoCloseable {
     public void close() {
         sessions.close();
         loadBalancerCleanup.close();
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing the rest matters more
+            }
+        }
+    }
+
+    /** Close {@code c} with the services (a background task a command module started, e.g. the balancer). */
+    public void closeOnShutdown(AutoCloseable c) {
+        closeables.add(c);
     }
 }

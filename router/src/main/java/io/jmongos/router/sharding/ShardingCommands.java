@@ -9,6 +9,8 @@ import io.jmongos.router.RouterServices;
 import io.jmongos.router.cluster.ConfigCatalog;
 import io.jmongos.router.shard.Shard;
 import io.jmongos.router.sharding.catalog.ShardingCatalog;
+import io.jmongos.router.sharding.balancer.Balancer;
+import io.jmongos.router.sharding.balancer.BalancerCommand;
 import io.jmongos.router.sharding.chunks.ChunkMigration;
 import io.jmongos.router.sharding.chunks.MoveChunkCommand;
 import io.jmongos.router.sharding.chunks.SplitChunkCommand;
@@ -52,6 +54,12 @@ public final class ShardingCommands {
                 cache, ns));
         services.commands().register(new MoveChunkCommand(false, cache, migration));
         services.commands().register(new MoveChunkCommand(true, cache, migration));
+        Balancer balancer = new Balancer(catalog, cache, services.shards(), migration, config.configShard());
+        for (BalancerCommand.Kind kind : BalancerCommand.Kind.values()) {
+            services.commands().register(new BalancerCommand(kind, balancer));
+        }
+        services.closeOnShutdown(balancer);
+        balancer.start();
         ShardedExplain explain = new ShardedExplain();
         ShardedIndexCommand indexes = new ShardedIndexCommand();
         services.interceptors().add(new ShardedCollectionInterceptor(cache, Map.ofEntries(

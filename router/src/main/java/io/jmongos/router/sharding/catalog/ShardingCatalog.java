@@ -64,6 +64,15 @@ public final class ShardingCatalog {
         return out;
     }
 
+    /** Every sharded collection of the cluster, ordered by namespace. */
+    public List<CollectionEntry> allCollections() {
+        List<CollectionEntry> out = new ArrayList<>();
+        for (BsonValue v : find(COLLECTIONS, new BsonDocument())) {
+            out.add(CollectionEntry.parse(v.asDocument()));
+        }
+        return out;
+    }
+
     /** The chunks of the collection {@code uuid}, in config.chunks order (callers sort by range). */
     public List<ChunkEntry> chunks(UUID uuid) {
         List<ChunkEntry> out = new ArrayList<>();

@@ -50,7 +50,7 @@ public final class ChunkMigration {
         this.flush = flush;
     }
 
-    void run(RoutingTable table, ChunkEntry chunk, Shard donor, Shard recipient) {
+    public void run(RoutingTable table, ChunkEntry chunk, Shard donor, Shard recipient) {
         String ns = table.collection().ns();
         String db = table.collection().db();
         String coll = table.collection().collection();
