@@ -125,6 +125,21 @@ public final class EmbeddedEngine implements AutoCloseable {
                 services.cursors().timedOut(), services.sessions().openTransactions(), t[0], t[1], t[2], t[3]);
     }
 
+    /** The open cursors, for a shard server's {@code $currentOp} (idleCursors). */
+    public java.util.List<EngineCursorInfo> openCursors() {
+        java.util.List<EngineCursorInfo> out = new java.util.ArrayList<>();
+        for (io.jmongos.engine.cursor.EngineCursor c : services.cursors().list()) {
+            out.add(new EngineCursorInfo(c.id(), c.ns(), c.lsid(), c.txnNumber(), c.originatingCommand(),
+                    c.lastUsedMillis()));
+        }
+        return out;
+    }
+
+    /** The transactions open between statements, for a shard server's {@code $currentOp} (idleSessions). */
+    public java.util.List<EngineTransactionInfo> idleTransactions() {
+        return services.sessions().idleTransactions();
+    }
+
     /** The names (and aliases) of the commands {@link #runCommand} answers. */
     public java.util.Set<String> commandNames() {
         return dispatcher.commandNames();

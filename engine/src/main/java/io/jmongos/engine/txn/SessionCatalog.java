@@ -312,6 +312,20 @@ public final class SessionCatalog {
         return new long[] {started.get(), committed.get(), aborted.get(), expired.get()};
     }
 
+    /** Sessions with a transaction open and no command running now ({@code $currentOp}'s idle sessions). */
+    public List<io.jmongos.engine.EngineTransactionInfo> idleTransactions() {
+        long now = System.nanoTime();
+        List<io.jmongos.engine.EngineTransactionInfo> out = new ArrayList<>();
+        for (SessionState s : sessions.values()) {
+            OpenTransaction txn = s.open();
+            if (s.state() == TxnState.IN_PROGRESS && txn != null && !s.lock().isLocked()) {
+                out.add(new io.jmongos.engine.EngineTransactionInfo(s.lsid(), s.txnNumber(),
+                        now - txn.startedNanos()));
+            }
+        }
+        return out;
+    }
+
     /** Open transactions (for stats). */
     public int openTransactions() {
         int n = 0;

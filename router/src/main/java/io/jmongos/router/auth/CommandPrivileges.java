@@ -39,7 +39,7 @@ final class CommandPrivileges {
             Map.entry("getCmdLineOpts", "getCmdLineOpts"), Map.entry("getLog", "getLog"),
             Map.entry("currentOp", "inprog"), Map.entry("killOp", "killop"),
             Map.entry("listDatabases", "listDatabases"), Map.entry("killAllSessions", "killAnySession"),
-            Map.entry("killAllSessionsByPattern", "killAnySession"),
+            Map.entry("killAllSessionsByPattern", "killAnySession"), Map.entry("connPoolStats", "connPoolStats"),
             Map.entry("rotateCertificates", "rotateCertificates"), Map.entry("hostInfo", "hostInfo"));
 
     private CommandPrivileges() {

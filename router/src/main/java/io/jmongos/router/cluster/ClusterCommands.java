@@ -4,7 +4,8 @@ import io.jmongos.router.RouterServices;
 
 /**
  * Registers the commands of a cluster router: addShard, listShards, removeShard, enableSharding, movePrimary, and
- * mongos's versions of the commands that ask every shard (listDatabases, dbStats, dropDatabase).
+ * mongos's versions of the commands that ask every shard (listDatabases, dbStats, dropDatabase), connPoolStats and
+ * the serverStatus sections of a router (sharding, shardingStatistics).
  */
 public final class ClusterCommands {
     private ClusterCommands() {
@@ -23,5 +24,9 @@ public final class ClusterCommands {
         services.commands().register(new ClusterListDatabasesCommand(cluster));
         services.commands().register(new ClusterDbStatsCommand());
         services.commands().register(new ClusterDropDatabaseCommand(cluster));
+        services.commands().register(new ConnPoolStatsCommand(cluster));
+        if (services.routing() instanceof ClusterDatabaseRouting routing) {
+            ClusterStatusSections.register(services, cluster, routing);
+        }
     }
 }

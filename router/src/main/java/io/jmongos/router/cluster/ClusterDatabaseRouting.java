@@ -129,6 +129,11 @@ public final class ClusterDatabaseRouting implements DatabaseRouting {
         return r == null ? null : r.primary();
     }
 
+    /** How many databases' placements this router holds (serverStatus shardingStatistics.catalogCache). */
+    public int cachedEntries() {
+        return cache.size();
+    }
+
     @Override
     public void invalidate(String db) {
         cache.remove(db);

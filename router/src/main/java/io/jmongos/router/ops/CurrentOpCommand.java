@@ -1,10 +1,12 @@
 package io.jmongos.router.ops;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.bson.BsonValue;
 
 import io.jmongos.router.command.CommandContext;
@@ -15,7 +17,8 @@ import io.jmongos.router.command.data.CommandArgs;
 
 /**
  * {@code currentOp}: the {@code $currentOp} report as {@code {inprog: [...]}}; {@code $all} adds idle
- * connections, sessions and cursors; the other non-generic fields are a filter on the entries.
+ * connections, sessions and cursors; the other non-generic fields are a filter on the entries. On a cluster router
+ * the entries are the shards', sorted by shard, as mongos's.
  */
 public final class CurrentOpCommand implements CommandHandler {
     private static final Set<String> OWN_FIELDS = Set.of("currentOp", "$all", "$ownOps", "$truncateOps");
@@ -42,8 +45,18 @@ public final class CurrentOpCommand implements CommandHandler {
                 filter.put(e.getKey(), e.getValue());
             }
         }
-        List<BsonValue> stages = filter.isEmpty() ? List.of() : List.of(new BsonDocument("$match", filter));
-        List<BsonDocument> report = new CurrentOpReporter(ctx.services()).report(options);
+        List<BsonValue> stages = new ArrayList<>();
+        if (!filter.isEmpty()) {
+            stages.add(new BsonDocument("$match", filter));
+        }
+        List<BsonDocument> report;
+        if (ctx.services().shards().followsConfigServer()) {
+            // mongos's currentOp: the shards' operations, then {$sort: {shard: 1}} (cluster_current_op.cpp)
+            report = ShardOperations.report(ctx.services(), options.toSpec());
+            stages.add(new BsonDocument("$sort", new BsonDocument(ShardOperations.SHARD_FIELD, new BsonInt32(1))));
+        } else {
+            report = new CurrentOpReporter(ctx.services()).report(options);
+        }
         return new BsonDocument("inprog", new BsonArray(List.copyOf(PipelineTail.apply(report, stages,
                 "$currentOp"))));
     }

@@ -1,5 +1,7 @@
 package io.jmongos.router.ops;
 
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 import io.jmongos.common.CommandFailedException;
@@ -8,8 +10,9 @@ import io.jmongos.router.session.BsonTypeNames;
 
 /**
  * The options of the {@code $currentOp} stage, with MongoDB's defaults (idleSessions true, the rest false).
- * With auth off allUsers changes nothing; localOps makes no difference on a router whose only shard is
- * in-process: the router's own operations, cursors and transactions are reported either way.
+ * With auth off allUsers changes nothing. localOps: on a cluster router, false (the default) reports every shard's
+ * operations and true the router's own, as mongos; the single process reports its own either way (its embedded
+ * shard has no operations of its own).
  */
 public record CurrentOpOptions(boolean allUsers, boolean idleConnections, boolean idleCursors, boolean idleSessions,
                                boolean localOps, boolean truncateOps) {
@@ -43,6 +46,15 @@ public record CurrentOpOptions(boolean allUsers, boolean idleConnections, boolea
     /** The options the currentOp command uses: {@code $all} brings in idle connections, sessions and cursors. */
     public static CurrentOpOptions forCommand(boolean all, boolean ownOps) {
         return new CurrentOpOptions(!ownOps, all, all, all, true, true);
+    }
+
+    /** The options as a {@code $currentOp} stage spells them, without {@code localOps} (what a router sends shards). */
+    public BsonDocument toSpec() {
+        return new BsonDocument("allUsers", BsonBoolean.valueOf(allUsers))
+                .append("idleConnections", BsonBoolean.valueOf(idleConnections))
+                .append("idleCursors", BsonBoolean.valueOf(idleCursors))
+                .append("idleSessions", BsonBoolean.valueOf(idleSessions))
+                .append("truncateOps", BsonBoolean.valueOf(truncateOps));
     }
 
     private static boolean bool(String field, BsonValue v) {

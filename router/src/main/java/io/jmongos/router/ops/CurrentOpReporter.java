@@ -37,10 +37,15 @@ public final class CurrentOpReporter {
         this.sessions = sessions;
     }
 
+    /** This process's {@code host} as currentOp shows it: the machine's name and the main port. */
+    public static String host(RouterServices services) {
+        return HOST_NAME + ":" + services.network().mainPort();
+    }
+
     public List<BsonDocument> report(CurrentOpOptions options) {
         long nowNanos = System.nanoTime();
         String now = TransactionReport.ISO.format(Instant.now());
-        String host = HOST_NAME + ":" + sessions.network().mainPort();
+        String host = host(sessions);
         List<BsonDocument> out = new ArrayList<>();
         Set<Long> busyConnections = new HashSet<>();
         for (ActiveOperation op : sessions.operations().snapshot()) {
@@ -80,6 +85,9 @@ public final class CurrentOpReporter {
         op.client().appendTo(d);
         d.append("active", BsonBoolean.TRUE).append("currentOpTime", new BsonString(now))
                 .append("opid", new BsonInt32(op.opid()));
+        if (op.killed()) {
+            d.append("killPending", BsonBoolean.TRUE); // mongod's flag for an operation killOp has marked
+        }
         if (op.session().lsid() != null) {
             d.append("lsid", op.session().lsid().toBsonWithUid());
             RouterTransaction t = sessions.transactions().current(op.session().lsid());

@@ -18,6 +18,8 @@ import io.jmongos.router.shard.Shard;
  * form {@code "<shard>:<opid>"} is passed to that shard, as mongos does.
  */
 public final class KillOpCommand implements CommandHandler {
+    /** mongos's uassert for an op string that is not "shard:opid". */
+    static final int MALFORMED_SHARD_OP = 28625;
     private final OperationRegistry registry;
 
     public KillOpCommand(OperationRegistry registry) {
@@ -42,16 +44,7 @@ public final class KillOpCommand implements CommandHandler {
             throw new CommandFailedException(ErrorCode.BAD_VALUE, "Did not provide \"op\" field");
         }
         if (op.isString()) {
-            String s = op.asString().getValue();
-            int colon = s.indexOf(':');
-            if (colon <= 0 || !ctx.services().shards().contains(s.substring(0, colon))) {
-                throw new CommandFailedException(ErrorCode.BAD_VALUE, "Invalid op : " + s
-                        + ". Op ID must be of the form shard:opid or an integer");
-            }
-            int shardOp = parseOpId(s.substring(colon + 1));
-            Shard shard = ctx.services().shards().get(s.substring(0, colon));
-            shard.run("admin", new BsonDocument("killOp", new BsonInt32(1))
-                    .append("op", new BsonInt32(shardOp)));
+            return killOnShard(ctx, op.asString().getValue());
         } else if (op.isNumber()) {
             double d = op.asNumber().doubleValue();
             if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
@@ -64,11 +57,36 @@ public final class KillOpCommand implements CommandHandler {
         return new BsonDocument("info", new BsonString("attempting to kill op"));
     }
 
+    /**
+     * mongos's {@code "<shard>:<opid>"}: 28625 unless it has that form, ShardNotFound (70) for an unknown shard,
+     * FailedToParse for an opid that is not a number; the shard is sent {@code {killOp: 1, op: opid}}, its answer
+     * ignored, and the reply names the shard and the opid ({@code shard}, {@code shardid}), as mongos's.
+     */
+    private static BsonDocument killOnShard(CommandContext ctx, String opToKill) {
+        int sep = opToKill.indexOf(':');
+        if (opToKill.length() < 3 || sep <= 0 || sep == opToKill.length() - 1) {
+            throw new CommandFailedException(MALFORMED_SHARD_OP, ErrorCode.nameOf(MALFORMED_SHARD_OP),
+                    "The op argument to killOp must be of the format shardid:opid but found \"" + opToKill + "\"");
+        }
+        String shardName = opToKill.substring(0, sep);
+        Shard shard = ctx.services().shards().contains(shardName) ? ctx.services().shards().get(shardName)
+                : ctx.services().shards().refreshed().stream().filter(s -> s.name().equals(shardName)).findFirst()
+                        .orElseThrow(() -> new CommandFailedException(ErrorCode.SHARD_NOT_FOUND,
+                                "Shard " + shardName + " not found"));
+        int opId = parseOpId(opToKill.substring(sep + 1));
+        try {
+            shard.run("admin", new BsonDocument("killOp", new BsonInt32(1)).append("op", new BsonInt32(opId)));
+        } catch (CommandFailedException e) {
+            // mongos ignores the shard's answer: killOp reports success once it is past its checks
+        }
+        return new BsonDocument("shard", new BsonString(shardName)).append("shardid", new BsonInt32(opId));
+    }
+
     private static int parseOpId(String s) {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw new CommandFailedException(ErrorCode.BAD_VALUE, "Invalid op id: " + s);
+            throw new CommandFailedException(ErrorCode.FAILED_TO_PARSE, "Invalid opid: " + s);
         }
     }
 }

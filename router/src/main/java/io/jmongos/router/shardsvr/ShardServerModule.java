@@ -8,6 +8,8 @@ import io.jmongos.engine.EmbeddedEngine;
 import io.jmongos.router.ClusterRole;
 import io.jmongos.router.RouterModule;
 import io.jmongos.router.RouterServices;
+import io.jmongos.router.ops.KillOpCommand;
+import io.jmongos.router.ops.OperationTrackingInterceptor;
 import io.jmongos.router.param.ServerParameters;
 import io.jmongos.router.session.SessionParameters;
 import io.jmongos.router.shard.InProcessShard;
@@ -73,6 +75,10 @@ public final class ShardServerModule implements RouterModule {
         CollectionVersionCheck collections = new CollectionVersionCheck(sharding,
                 new ShardingCatalog(this::configServer), migrations);
         services.interceptors().add(collections);
+        // currentOp: this process's operations (with op ids killOp takes) and the engine's cursors and sessions
+        services.interceptors().add(new OperationTrackingInterceptor(services.operations()));
+        services.interceptors().add(new ShardCurrentOp(engine));
+        services.commands().register(new KillOpCommand(services.operations()));
         services.commands().register(new FlushRoutingTableCacheUpdatesCommand(collections));
         services.commands().register(new MigrationCriticalSectionCommand(migrations, collections,
                 engine::abortTransactionsWritingTo));
