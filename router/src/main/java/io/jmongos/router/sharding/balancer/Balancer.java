@@ -3,8 +3,8 @@ package io.jmongos.router.sharding.balancer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +43,11 @@ public final class Balancer implements AutoCloseable {
     /** Chunk sizes of difference between two shards' data that start a migration: 3 (MongoDB's threshold). */
     static final long IMBALANCE_CHUNKS = 3;
     static final int LOG_MOVED = LogIds.JMONGOS_BASE + 590;
+    /**
+     * How long closing waits for a round in progress: 60 s, past a test-sized migration; a migration cut short
+     * would leave the collection's critical section held on its shards.
+     */
+    static final long CLOSE_WAIT_SECONDS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(Balancer.class);
 
     private final ShardingCatalog catalog;
@@ -64,11 +69,13 @@ public final class Balancer implements AutoCloseable {
         this.migration = migration;
         this.settings = new BalancerSettings(config);
         this.lease = new BalancerLease(config);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "balancer");
-            t.setDaemon(true);
-            return t;
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread th = new Thread(r, "balancer");
+            th.setDaemon(true);
+            return th;
         });
+        t.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // closing does not wait for the next round
+        this.timer = t;
     }
 
     /** Start the rounds. */
@@ -83,8 +90,10 @@ public final class Balancer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("balancer round failed: {}", e.toString());
         }
-        if (!timer.isShutdown()) {
+        try {
             timer.schedule(this::roundAndReschedule, next, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile
         }
     }
 
@@ -167,8 +176,14 @@ public final class Balancer implements AutoCloseable {
         return moved.get();
     }
 
+    /** Stop the rounds; a round that is moving a chunk finishes first (bounded by {@link #CLOSE_WAIT_SECONDS}). */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            timer.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
