@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.jmongos.router.conn.ClientConnectionState;
+import io.jmongos.router.conn.ConnectionDecoration;
 
 /**
  * What one connection has authenticated as (MongoDB's AuthorizationSession: several users, at most one per
@@ -11,7 +12,9 @@ import io.jmongos.router.conn.ClientConnectionState;
  * connection runs one command at a time, but commands move between threads).
  */
 public final class ConnectionAuth {
-    private static final String KEY = ConnectionAuth.class.getName();
+    /** The connection's slot. */
+    private static final ConnectionDecoration<ConnectionAuth> SLOT = ConnectionDecoration.declare("auth",
+            ConnectionAuth::new);
 
     private final List<AuthenticatedUser> users = new ArrayList<>();
     private ScramServerConversation conversation;
@@ -19,7 +22,7 @@ public final class ConnectionAuth {
 
     /** The connection's auth state, made on first use. */
     public static ConnectionAuth of(ClientConnectionState state) {
-        return (ConnectionAuth) state.attributes().computeIfAbsent(KEY, k -> new ConnectionAuth());
+        return state.get(SLOT);
     }
 
     public synchronized List<AuthenticatedUser> users() {

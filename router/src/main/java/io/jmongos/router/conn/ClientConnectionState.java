@@ -20,7 +20,7 @@ public final class ClientConnectionState {
     private final InetSocketAddress localAddress;
     private final boolean loadBalancerPort;
     private final Instant connectedAt = Instant.now();
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final Map<ConnectionDecoration<?>, Object> decorations = new ConcurrentHashMap<>();
     private volatile InetSocketAddress clientAddress;
     private volatile InetSocketAddress proxyAddress;
     private volatile String proxyEndpointId;
@@ -212,9 +212,36 @@ public final class ClientConnectionState {
         idleCloser.run();
     }
 
-    /** A free-form slot for services that keep per-connection state (e.g. transactions touched). */
-    public Map<String, Object> attributes() {
-        return attributes;
+    /**
+     * The value of {@code slot} on this connection: made on first use when the slot has an initial value, else what
+     * was {@link #set} (null before).
+     */
+    public <T> T get(ConnectionDecoration<T> slot) {
+        Object v = decorations.get(slot);
+        if (v == null && slot.hasInitialValue()) {
+            v = decorations.computeIfAbsent(slot, k -> slot.initialValue());
+        }
+        return slot.cast(v);
+    }
+
+    /** The value of {@code slot} if it has one, never making it (null otherwise). */
+    public <T> T peek(ConnectionDecoration<T> slot) {
+        return slot.cast(decorations.get(slot));
+    }
+
+    /** Whether {@code slot} holds a value on this connection. */
+    public boolean has(ConnectionDecoration<?> slot) {
+        return decorations.containsKey(slot);
+    }
+
+    /** Store {@code value} (not null) under {@code slot}. */
+    public <T> void set(ConnectionDecoration<T> slot, T value) {
+        decorations.put(slot, Objects.requireNonNull(value));
+    }
+
+    /** Take {@code slot}'s value off this connection; null when it had none. */
+    public <T> T remove(ConnectionDecoration<T> slot) {
+        return slot.cast(decorations.remove(slot));
     }
 
     /** "host:port" of the client, as MongoDB shows it. */

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.jmongos.router.conn.ClientConnectionState;
+import io.jmongos.router.conn.ConnectionDecoration;
 import io.jmongos.router.log.LogComponent;
 import io.jmongos.router.log.StructuredLog;
 
@@ -39,8 +40,8 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
     /** How long close() waits for pending cleanups: 5 s, generous for in-process shard calls. */
     private static final long CLOSE_WAIT_SECONDS = 5;
 
-    /** Connection attribute: System.nanoTime() when the closed connection was queued for its cleanup. */
-    static final String QUEUED_AT_ATTRIBUTE = "io.jmongos.session.cleanupQueuedAt";
+    /** System.nanoTime() when the closed connection was queued for its cleanup. */
+    static final ConnectionDecoration<Long> QUEUED_AT = ConnectionDecoration.declareEmpty("cleanupQueuedAt");
 
     private final LoadBalancerCleanup sessions;
     private final Queue<ClientConnectionState> pending = new ConcurrentLinkedQueue<>();
@@ -63,7 +64,7 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
         if (!sessions.hasCleanupFor(conn)) {
             return;
         }
-        conn.attributes().put(QUEUED_AT_ATTRIBUTE, System.nanoTime());
+        conn.set(QUEUED_AT, System.nanoTime());
         pending.add(conn);
         startDrainer();
     }
@@ -131,7 +132,8 @@ final class LoadBalancerCleanupQueue implements AutoCloseable {
     private void recordLatency(List<ClientConnectionState> chunk) {
         long now = System.nanoTime();
         for (ClientConnectionState conn : chunk) {
-            if (conn.attributes().remove(QUEUED_AT_ATTRIBUTE) instanceof Long queued) {
+            Long queued = conn.remove(QUEUED_AT);
+            if (queued != null) {
                 sessions.cleanupLatency().accept(now - queued);
             }
         }

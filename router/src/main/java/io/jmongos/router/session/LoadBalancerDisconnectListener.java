@@ -1,8 +1,10 @@
 package io.jmongos.router.session;
 
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.jmongos.router.conn.ClientConnectionState;
+import io.jmongos.router.conn.ConnectionDecoration;
 import io.jmongos.router.conn.ConnectionLifecycleListener;
 import io.jmongos.router.txn.RouterTransaction;
 
@@ -14,10 +16,11 @@ import io.jmongos.router.txn.RouterTransaction;
  * {@link SessionInterceptor}).
  */
 public final class LoadBalancerDisconnectListener implements ConnectionLifecycleListener {
-    /** Connection attribute: the set of transactions that ran a statement on the connection. */
-    static final String TRANSACTIONS_ATTRIBUTE = "io.jmongos.session.transactions";
-    /** Connection attribute: present once the connection closed. */
-    static final String CLOSED_ATTRIBUTE = "io.jmongos.session.closed";
+    /** The transactions that ran a statement on the connection (load-balanced connections only). */
+    static final ConnectionDecoration<Set<RouterTransaction>> TRANSACTIONS = ConnectionDecoration.declare(
+            "transactionsTouched", ConcurrentHashMap::newKeySet);
+    /** Set once the connection closed. */
+    static final ConnectionDecoration<Boolean> CLOSED = ConnectionDecoration.declareEmpty("closed");
 
     private final LoadBalancerCleanupQueue cleanups;
 
@@ -30,18 +33,17 @@ public final class LoadBalancerDisconnectListener implements ConnectionLifecycle
         if (!connection.loadBalancerPort()) {
             return;
         }
-        connection.attributes().put(CLOSED_ATTRIBUTE, Boolean.TRUE);
+        connection.set(CLOSED, Boolean.TRUE);
         cleanups.submit(connection);
     }
 
     /** The transactions that ran a statement on {@code connection} (empty when none did). */
-    @SuppressWarnings("unchecked")
     static Set<RouterTransaction> transactionsOf(ClientConnectionState connection) {
-        Object touched = connection.attributes().get(TRANSACTIONS_ATTRIBUTE);
-        return touched instanceof Set<?> set ? (Set<RouterTransaction>) set : Set.of();
+        Set<RouterTransaction> touched = connection.peek(TRANSACTIONS);
+        return touched == null ? Set.of() : touched;
     }
 
     static boolean isClosed(ClientConnectionState connection) {
-        return connection.attributes().containsKey(CLOSED_ATTRIBUTE);
+        return connection.has(CLOSED);
     }
 }

@@ -107,14 +107,11 @@ public final class SessionInterceptor implements CommandInterceptor {
     }
 
     /** Remember, on a load-balanced connection, every transaction that ran a statement on it. */
-    @SuppressWarnings("unchecked")
     private static void trackOnConnection(ClientConnectionState conn, RouterTransaction t) {
         if (!conn.loadBalancerPort()) {
             return;
         }
-        Set<RouterTransaction> touched = (Set<RouterTransaction>) conn.attributes().computeIfAbsent(
-                LoadBalancerDisconnectListener.TRANSACTIONS_ATTRIBUTE,
-                k -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+        Set<RouterTransaction> touched = conn.get(LoadBalancerDisconnectListener.TRANSACTIONS);
         touched.removeIf(old -> !old.inProgress());
         touched.add(t);
     }
