@@ -3,6 +3,7 @@ package io.jmongos.it.lb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
@@ -53,8 +54,30 @@ public final class HaproxyProcess extends ExternalProcess {
         return p;
     }
 
+    /**
+     * Start HAProxy with options of its own for each {@code server} line ({@code serverOptions.get(i)} for
+     * {@code backendPorts.get(i)}, e.g. each router's agent-check port) and extra lines in the defaults section
+     * (e.g. {@code retries 3}, {@code option redispatch}).
+     */
+    public static HaproxyProcess start(Path dir, List<Integer> backendPorts, List<String> serverOptions,
+                                       List<String> defaultsLines) throws IOException, InterruptedException {
+        assumeInstalled();
+        int port = FreePorts.next();
+        String config = config(port, backendPorts, serverOptions, defaultsLines, List.of());
+        Files.writeString(dir.resolve("haproxy.cfg"), config);
+        HaproxyProcess p = new HaproxyProcess(dir, port, config);
+        p.awaitListening(port);
+        return p;
+    }
+
     /** The configuration used by the tests, as documented in docs/LOAD_BALANCER.md. */
     static String config(int port, List<Integer> backendPorts, String serverOptions, List<String> frontendLines) {
+        return config(port, backendPorts, Collections.nCopies(backendPorts.size(), serverOptions),
+                List.of(), frontendLines);
+    }
+
+    private static String config(int port, List<Integer> backendPorts, List<String> serverOptions,
+                                 List<String> defaultsLines, List<String> frontendLines) {
         StringBuilder sb = new StringBuilder()
                 .append("global\n")
                 .append("    maxconn 1024\n")
@@ -62,8 +85,11 @@ public final class HaproxyProcess extends ExternalProcess {
                 .append("    mode tcp\n")
                 .append("    timeout connect 5s\n")
                 .append("    timeout client 1h\n")
-                .append("    timeout server 1h\n")
-                .append("frontend mongos_front\n")
+                .append("    timeout server 1h\n");
+        for (String line : defaultsLines) {
+            sb.append("    ").append(line).append('\n');
+        }
+        sb.append("frontend mongos_front\n")
                 .append("    bind 127.0.0.1:").append(port).append('\n')
                 .append("    default_backend jmongos\n");
         for (String line : frontendLines) {
@@ -72,7 +98,7 @@ public final class HaproxyProcess extends ExternalProcess {
         sb.append("backend jmongos\n").append("    balance roundrobin\n");
         for (int i = 0; i < backendPorts.size(); i++) {
             sb.append("    server jmongos").append(i + 1).append(" 127.0.0.1:").append(backendPorts.get(i))
-                    .append(' ').append(serverOptions).append('\n');
+                    .append(' ').append(serverOptions.get(i)).append('\n');
         }
         return sb.toString();
     }

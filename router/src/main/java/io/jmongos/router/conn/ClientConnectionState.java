@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.BsonDocument;
@@ -29,7 +31,7 @@ public final class ClientConnectionState {
     private volatile BsonDocument clientMetadata;
     private volatile List<String> compressors = List.of();
     private volatile Runnable closer = () -> { };
-    private volatile Runnable idleCloser = () -> { };
+    private volatile Consumer<BooleanSupplier> idleCloser = mayClose -> { };
     private volatile boolean plainProxyClient;
     /** {@link #format} of the client and of the balancer address, made on first use and remade if they change. */
     private volatile FormattedAddress clientText;
@@ -198,8 +200,11 @@ public final class ClientConnectionState {
         closer.run();
     }
 
-    /** Set by the frontend: how to close this connection when no request is running or queued on it. */
-    public void setIdleCloser(Runnable closer) {
+    /**
+     * Set by the frontend: how to close this connection when no request is running or queued on it and the given
+     * condition, checked on the connection's event loop at that moment, holds.
+     */
+    public void setIdleCloser(Consumer<BooleanSupplier> closer) {
         this.idleCloser = Objects.requireNonNull(closer);
     }
 
@@ -209,7 +214,16 @@ public final class ClientConnectionState {
      * reply is cut off.
      */
     public void closeIfIdle() {
-        idleCloser.run();
+        idleCloser.accept(() -> true);
+    }
+
+    /**
+     * {@link #closeIfIdle()}, and only if {@code mayClose} still holds when the event loop checks: a drain that
+     * found the connection without a cursor or transaction asks again at the close, since a request may have
+     * opened one in between.
+     */
+    public void closeIfIdle(BooleanSupplier mayClose) {
+        idleCloser.accept(mayClose);
     }
 
     /**

@@ -76,7 +76,7 @@ public final class GracefulDrain {
         String endedBy;
         while (true) {
             Counts c = count();
-            c.idle.forEach(ClientConnectionState::closeIfIdle);
+            c.idle.forEach(this::closeIfIdleWithoutWork);
             idleRequests += c.idle.size();
             waitedFor = Math.max(waitedFor, c.withWork);
             if (c.withWork == 0 && c.active == 0) {
@@ -100,7 +100,7 @@ public final class GracefulDrain {
                 .addKeyValue("loadBalancedWithWork", end.withWork)
                 .addKeyValue("activeCommands", end.active).log();
         List<ClientConnectionState> rest = new ArrayList<>(services.connections().openConnections());
-        closeRemaining();
+        closeRemaining(endedBy.equals("finished"));
         StructuredLog.info(LOG, LOG_REMAINING_CLOSED, LogComponent.NETWORK,
                         "Shutdown: closed the remaining connections (load-balancer cleanup follows)")
                 .addKeyValue("connections", rest.size()).log();
@@ -108,13 +108,22 @@ public final class GracefulDrain {
     }
 
     /**
-     * Close every connection as soon as no request runs on it (so a reply being written is not cut off), for at
-     * most {@link #FINAL_GRACE_MILLIS}; then close what is left at once.
+     * Close every connection as soon as no request runs on it (so a reply being written is not cut off) and, when
+     * the wait finished ({@code keepWork}), it holds no cursor or transaction either (the clients kept using their
+     * open connections after the wait saw none: a cursor opened since is served to its end rather than killed;
+     * between two requests the connection goes), for at most {@link #FINAL_GRACE_MILLIS}; then close what is left
+     * at once.
      */
-    private void closeRemaining() {
+    private void closeRemaining(boolean keepWork) {
         long deadline = System.nanoTime() + FINAL_GRACE_MILLIS * 1_000_000L;
         while (!services.connections().openConnections().isEmpty() && System.nanoTime() < deadline) {
-            services.connections().openConnections().forEach(ClientConnectionState::closeIfIdle);
+            for (ClientConnectionState conn : services.connections().openConnections()) {
+                if (keepWork) {
+                    closeIfIdleWithoutWork(conn);
+                } else {
+                    conn.closeIfIdle();
+                }
+            }
             try {
                 Thread.sleep(POLL_MILLIS / 5);
             } catch (InterruptedException e) {
@@ -123,6 +132,14 @@ public final class GracefulDrain {
             }
         }
         services.connections().openConnections().forEach(ClientConnectionState::closeNow);
+    }
+
+    /**
+     * Close {@code conn} if, on its event loop, no request runs on it and it holds no cursor or transaction (it may
+     * have opened one since it was counted idle).
+     */
+    private void closeIfIdleWithoutWork(ClientConnectionState conn) {
+        conn.closeIfIdle(() -> !services.health().holdsWork(conn));
     }
 
     private boolean awaitEnd(long millis) {

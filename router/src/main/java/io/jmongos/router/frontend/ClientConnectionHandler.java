@@ -57,8 +57,8 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     /** A drain closes idle connections through {@link ClientConnectionState#closeIfIdle}: checked on the loop. */
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        state.setIdleCloser(() -> ctx.executor().execute(() -> {
-            if (!busy && !closing && pending.isEmpty()) {
+        state.setIdleCloser(mayClose -> ctx.executor().execute(() -> {
+            if (!busy && !closing && pending.isEmpty() && mayClose.getAsBoolean()) {
                 closeNow(ctx);
             }
         }));

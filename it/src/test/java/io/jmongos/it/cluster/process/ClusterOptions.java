@@ -10,13 +10,26 @@ import java.util.List;
  *                        that needs it calls {@link ClusterProcesses#balancer()}, which skips it with a message)
  * @param durableShards   whether the shard servers keep their data in a {@code --dbpath} (needed to restart one)
  * @param shardParameters {@code name=value} server parameters given to both shard servers with --setParameter
+ * @param agentCheck      whether every router answers HAProxy's agent-check ({@code agentCheckPort}) and HAProxy
+ *                        uses it, with docs/OPERATIONS.md's configuration ({@code agent-check agent-port N
+ *                        agent-inter 1s} on each server, {@code retries 3} and {@code option redispatch})
  */
-record ClusterOptions(int routers, boolean balancer, boolean durableShards, List<String> shardParameters) {
+record ClusterOptions(int routers, boolean balancer, boolean durableShards, List<String> shardParameters,
+                      boolean agentCheck) {
     ClusterOptions {
         if (routers < 1) {
             throw new IllegalArgumentException("a cluster needs a router, got " + routers);
         }
         shardParameters = List.copyOf(shardParameters);
+    }
+
+    ClusterOptions(int routers, boolean balancer, boolean durableShards, List<String> shardParameters) {
+        this(routers, balancer, durableShards, shardParameters, false);
+    }
+
+    /** Issue 14's cluster: {@code routers} routers behind HAProxy with check and agent-check. */
+    static ClusterOptions agentChecked(int routers) {
+        return new ClusterOptions(routers, true, false, List.of(), true);
     }
 
     /** Issue 11's cluster: three routers behind HAProxy, shard servers in memory with default parameters. */

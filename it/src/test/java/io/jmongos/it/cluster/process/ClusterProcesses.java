@@ -31,6 +31,10 @@ final class ClusterProcesses implements AutoCloseable {
     static final String SHARD_B = "shard0001";
     /** The server options of the tested HAProxy configuration (README, docs/LOAD_BALANCER.md). */
     static final String BALANCER_SERVER_OPTIONS = "send-proxy-v2 check inter 500ms";
+    /** The agent-check options of each server line with {@link ClusterOptions#agentCheck} (docs/OPERATIONS.md). */
+    static final String AGENT_CHECK_OPTIONS = "agent-check agent-port %d agent-inter 1s";
+    /** The defaults lines that let a connection attempt to a router between drain and restart go to another. */
+    static final List<String> AGENT_CHECK_DEFAULTS = List.of("retries 3", "option redispatch");
     /**
      * A bound on every driver operation of the tests (socketTimeoutMS): a router that hangs fails the test with a
      * socket timeout instead of hanging the build. Never reached when the product is right.
@@ -43,6 +47,7 @@ final class ClusterProcesses implements AutoCloseable {
     private final List<JmongosProcess> shards = new ArrayList<>();
     private final List<JmongosProcess> routers = new ArrayList<>();
     private final List<Integer> lbPorts = new ArrayList<>();
+    private final List<Integer> agentPorts = new ArrayList<>();
     private JmongosProcess config;
     private HaproxyProcess haproxy;
 
@@ -85,8 +90,14 @@ final class ClusterProcesses implements AutoCloseable {
         for (int i = 0; i < options.routers(); i++) {
             int lb = FreePorts.next();
             lbPorts.add(lb);
-            routers.add(launch("router" + i, List.of("--configdb", config.address(),
-                    "--setParameter", "loadBalancerPort=" + lb)));
+            List<String> args = new ArrayList<>(List.of("--configdb", config.address(),
+                    "--setParameter", "loadBalancerPort=" + lb));
+            if (options.agentCheck()) {
+                int agent = FreePorts.next();
+                agentPorts.add(agent);
+                args.addAll(List.of("--setParameter", "agentCheckPort=" + agent));
+            }
+            routers.add(launch("router" + i, args));
         }
         for (JmongosProcess p : all) {
             p.awaitReady();
@@ -122,7 +133,15 @@ final class ClusterProcesses implements AutoCloseable {
         }
         try {
             Path d = Files.createDirectories(dir.resolve("haproxy"));
-            haproxy = HaproxyProcess.start(d, lbPorts, BALANCER_SERVER_OPTIONS);
+            if (options.agentCheck()) {
+                List<String> perServer = new ArrayList<>();
+                for (int agent : agentPorts) {
+                    perServer.add(BALANCER_SERVER_OPTIONS + " " + String.format(AGENT_CHECK_OPTIONS, agent));
+                }
+                haproxy = HaproxyProcess.start(d, lbPorts, perServer, AGENT_CHECK_DEFAULTS);
+            } else {
+                haproxy = HaproxyProcess.start(d, lbPorts, BALANCER_SERVER_OPTIONS);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

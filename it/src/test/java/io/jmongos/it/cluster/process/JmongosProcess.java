@@ -138,6 +138,11 @@ final class JmongosProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit code of the process that has exited (IllegalThreadStateException while it runs). */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     /** SIGKILL (a crash: no drain, no cleanup) and wait for the process to be gone. */
     void kill() {
         killNow();
