@@ -14,6 +14,8 @@ import org.bson.BsonString;
 
 import com.mongodb.client.MongoClient;
 
+import io.jmongos.bench.cpu.CpuMeter;
+import io.jmongos.bench.cpu.CpuUse;
 import io.jmongos.bench.driver.DriverClients;
 import io.jmongos.bench.jit.JitCounters;
 import io.jmongos.bench.load.LoadRunner;
@@ -233,6 +235,7 @@ final class TargetRuns {
         for (int threads : plan.threads()) {
             Map<ScenarioContext, List<LoadRunner.Window>> windows = new LinkedHashMap<>();
             Map<ScenarioContext, Long> compiles = new HashMap<>();
+            Map<ScenarioContext, CpuUse> cpu = new HashMap<>();
             targets.forEach(t -> windows.put(t, new ArrayList<>()));
             for (int round = 0; round < plan.rounds(); round++) {
                 int first = rotation++ % targets.size();
@@ -240,7 +243,10 @@ final class TargetRuns {
                     ScenarioContext ctx = targets.get((first + i) % targets.size());
                     long pid = ctx.target().server().pid();
                     JitCounters before = JitCounters.of(pid);
-                    windows.get(ctx).add(window(s, ctx, ops.get(ctx), threads));
+                    CpuMeter meter = new CpuMeter(ctx.target().processes());
+                    LoadRunner.Window w = window(s, ctx, ops.get(ctx), threads, meter);
+                    windows.get(ctx).add(w);
+                    cpu.merge(ctx, meter.used(), CpuUse::plus);
                     JitCounters after = JitCounters.of(pid);
                     compiles.merge(ctx, before == null || after == null ? -1 : after.minus(before).compiles(),
                             (a, b) -> a < 0 || b < 0 ? -1 : a + b);
@@ -251,20 +257,30 @@ final class TargetRuns {
                 LoadRounds r = LoadRounds.of(w.stream().map(LoadRunner.Window::result).toList(),
                         w.stream().map(LoadRunner.Window::histogram).toList(), compiles.get(ctx));
                 results.addLoad(r);
-                System.out.printf("bench: %-16s %-8s %3d threads %,10.0f ops/s median (%,.0f–%,.0f)  p50 %,8.0f"
-                        + "  p99 %,8.0f  p99.9 %,8.0f us  compiles %d%s%n", r.target(), r.scenario(), threads,
-                        r.opsPerSec(), r.minOpsPerSec(), r.maxOpsPerSec(), r.p50Micros(), r.p99Micros(),
+                CpuUse c = cpu.get(ctx);
+                results.addCpu(r, c);
+                System.out.printf("bench: %-16s %-8s %3d threads %,10.0f ops/s median (%,.0f–%,.0f)  cpu/op server %s"
+                        + " us, load generator %s us  p50 %,8.0f  p99 %,8.0f  p99.9 %,8.0f us  compiles %d%s%n",
+                        r.target(), r.scenario(), threads, r.opsPerSec(), r.minOpsPerSec(), r.maxOpsPerSec(),
+                        CpuUse.format(c.serverMicrosPerOp()), CpuUse.format(c.generatorMicrosPerOp()),
+                        r.p50Micros(), r.p99Micros(),
                         r.p999Micros(), r.compiles(), r.errors() > 0 ? "  errors " + r.errors() + " ("
                         + shortError(r.firstError()) + ")" : "");
             }
         }
     }
 
-    /** One measured window (warm-up, then the measured part), then the scenario's reset. */
-    private LoadRunner.Window window(Scenario s, ScenarioContext ctx, Operation op, int threads)
+    /**
+     * One measured window (warm-up, then the measured part), then the scenario's reset. The CPU meter starts with
+     * the measured part and stops when its threads are done, before the reset.
+     */
+    private LoadRunner.Window window(Scenario s, ScenarioContext ctx, Operation op, int threads, CpuMeter meter)
             throws InterruptedException {
         try {
-            return LoadRunner.measure(s.name(), ctx.target().kind().id(), threads, plan.timing(), op);
+            LoadRunner.Window w = LoadRunner.measure(s.name(), ctx.target().kind().id(), threads, plan.timing(), op,
+                    meter::start);
+            meter.stop(w.result().ops());
+            return w;
         } finally {
             afterLoad(s, ctx);
         }

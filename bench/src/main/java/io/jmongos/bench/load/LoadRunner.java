@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import io.jmongos.bench.stats.LatencyHistogram;
 import io.jmongos.bench.stats.LoadResult;
@@ -40,6 +41,15 @@ public final class LoadRunner {
     /** Like {@link #run}, also returning the histogram of the measured window. */
     public static Window measure(String scenario, String target, int threads, Timing timing, Operation op)
             throws InterruptedException {
+        return measure(scenario, target, threads, timing, op, () -> { });
+    }
+
+    /**
+     * Like {@link #measure(String, String, int, Timing, Operation)}; {@code atMeasureStart} runs on the calling
+     * thread once the warm-up is over and the measured part has begun (to read the processes' CPU time).
+     */
+    public static Window measure(String scenario, String target, int threads, Timing timing, Operation op,
+                                 Runnable atMeasureStart) throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
         long[] window = new long[2];
@@ -69,6 +79,10 @@ public final class LoadRunner {
         window[0] = start + TimeUnit.MILLISECONDS.toNanos(timing.warmupMillis());
         window[1] = window[0] + TimeUnit.MILLISECONDS.toNanos(timing.measureMillis());
         go.countDown();
+        for (long left = window[0] - System.nanoTime(); left > 0; left = window[0] - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+        atMeasureStart.run();
         long joinDeadline = window[1] + TimeUnit.MILLISECONDS.toNanos(JOIN_GRACE_MILLIS);
         for (Thread w : workers) {
             long left = TimeUnit.NANOSECONDS.toMillis(joinDeadline - System.nanoTime());

@@ -1,12 +1,15 @@
 package io.jmongos.bench.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 
+import io.jmongos.bench.cpu.CpuUse;
 import io.jmongos.bench.stats.LoadRounds;
 
 /** Everything one run measured and recorded, in the order it happened. */
@@ -18,6 +21,8 @@ public final class BenchResults {
     private final BsonDocument targets = new BsonDocument();
     private final BsonDocument scale = new BsonDocument();
     private final List<String> targetOrder = new ArrayList<>();
+    /** CPU per load, keyed by {@link #key}. */
+    private final Map<String, CpuUse> cpu = new HashMap<>();
 
     public BenchResults(BsonDocument meta) {
         this.meta = meta;
@@ -33,6 +38,20 @@ public final class BenchResults {
 
     public synchronized List<LoadRounds> loads() {
         return List.copyOf(loads);
+    }
+
+    /** The CPU the target's processes and the load generator used during the measured windows of {@code r}. */
+    public synchronized void addCpu(LoadRounds r, CpuUse use) {
+        cpu.put(key(r.scenario(), r.target(), r.threads()), use);
+    }
+
+    /** The CPU of scenario/target/threads, or null when not measured. */
+    public synchronized CpuUse cpu(String scenario, String target, int threads) {
+        return cpu.get(key(scenario, target, threads));
+    }
+
+    private static String key(String scenario, String target, int threads) {
+        return scenario + '\u0000' + target + '\u0000' + threads;
     }
 
     /** The rounds of scenario/target/threads, or null. */
@@ -86,7 +105,10 @@ public final class BenchResults {
 
     public BsonDocument toBson(List<Bar> bars) {
         BsonArray l = new BsonArray();
-        loads().forEach(r -> l.add(r.toBson()));
+        loads().forEach(r -> {
+            CpuUse c = cpu(r.scenario(), r.target(), r.threads());
+            l.add(c == null ? r.toBson() : r.toBson().append("cpu", c.toBson()));
+        });
         BsonArray b = new BsonArray();
         bars.forEach(bar -> b.add(bar.toBson()));
         return new BsonDocument("meta", meta).append("targets", targets).append("loads", l)

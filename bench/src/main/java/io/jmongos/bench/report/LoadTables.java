@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.jmongos.bench.cpu.CpuUse;
 import io.jmongos.bench.stats.LoadRounds;
 
 /**
@@ -38,6 +39,16 @@ final class LoadTables {
             }
             md.append('\n');
         }));
+        md.append("\n#### CPU per operation (µs of CPU per operation over all rounds' measured windows: target's"
+                + " processes / load generator)\n\n");
+        header(md, targets);
+        rows.forEach((scenario, threads) -> threads.forEach(n -> {
+            md.append("| ").append(scenario).append(" | ").append(n).append(" |");
+            for (String t : targets) {
+                md.append(' ').append(cpuCell(r, scenario, t, n)).append(" |");
+            }
+            md.append('\n');
+        }));
         md.append("\n#### Latency p50 / p99 / p99.9 (µs, every operation of all rounds)\n\n");
         header(md, targets);
         rows.forEach((scenario, threads) -> threads.forEach(n -> {
@@ -53,6 +64,15 @@ final class LoadTables {
         lbVersusMain(md, r);
         HopComparison.append(md, r);
         SecurityComparison.append(md, r);
+    }
+
+    /** "target / load generator" µs per operation; "–" when the load did not run, "n/a" when /proc could not tell. */
+    static String cpuCell(BenchResults r, String scenario, String target, int threads) {
+        if (r.find(scenario, target, threads) == null) {
+            return "–";
+        }
+        CpuUse c = r.cpu(scenario, target, threads);
+        return c == null ? CpuUse.UNKNOWN : c.cell();
     }
 
     static String throughput(LoadRounds l) {

@@ -1,6 +1,8 @@
 package io.jmongos.bench.target;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.BsonDocument;
 
@@ -83,6 +85,22 @@ public final class RunningTarget implements AutoCloseable {
     /** The JVMs behind the server that the load also exercises (a router's shard and config servers). */
     public List<ChildProcess> backends() {
         return backends;
+    }
+
+    /**
+     * Every process that serves this target's load, by name: the server, the balancer in front of it (HAProxy)
+     * and the backends (a router's shard and config server). Empty for an in-process server.
+     */
+    public Map<String, Long> processes() {
+        Map<String, Long> p = new LinkedHashMap<>();
+        if (server != null) {
+            p.put(server.name(), server.pid());
+        }
+        if (balancer != null) {
+            p.put(balancer.name(), balancer.pid());
+        }
+        backends.forEach(b -> p.put(b.name(), b.pid()));
+        return p;
     }
 
     public BsonDocument info() {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.junit.jupiter.api.Test;
 
+import io.jmongos.bench.cpu.CpuUse;
 import io.jmongos.bench.stats.LatencyHistogram;
 import io.jmongos.bench.stats.LoadResult;
 import io.jmongos.bench.stats.LoadRounds;
@@ -49,6 +51,21 @@ class LoadTablesTest {
         assertThat(text).contains("| scenario | threads | jmongos | jmongos-lb | limit |")
                 .contains("| ping | 64 | 2,000 [1,000–3,000] | 2,000 [1,900–2,100] | 4,000 |")
                 .contains("| ping | 64 | 100 / 100 / 100 | 100 / 100 / 100 | 100 / 100 / 100 |");
+    }
+
+    @Test
+    void cpuTableShowsTargetAndLoadGeneratorMicrosPerOperationOrNa() {
+        LoadRounds a = load("ping", "jmongos", 1, 1000);
+        LoadRounds b = load("ping", "limit", 1, 2000);
+        BenchResults r = results(a, b);
+        r.addCpu(a, new CpuUse(Map.of("jmongos", 5L), 3, 1000, 100));
+        r.addCpu(b, new CpuUse(Map.of("limit", -1L), 4, 2000, 100));
+        StringBuilder md = new StringBuilder();
+        LoadTables.append(md, r);
+        assertThat(md.toString()).contains("#### CPU per operation")
+                .contains("| ping | 1 | 50.0 / 30.0 | n/a / 20.0 |");
+        assertThat(r.toBson(List.of()).getArray("loads").get(0).asDocument().getDocument("cpu")
+                .getDouble("serverMicrosPerOp").getValue()).isEqualTo(50.0);
     }
 
     @Test
