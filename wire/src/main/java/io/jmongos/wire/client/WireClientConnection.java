@@ -21,6 +21,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
+import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -53,6 +54,9 @@ public final class WireClientConnection implements AutoCloseable {
     /** The pipeline name of the SSL handler, when TLS is on. */
     static final String TLS_HANDLER = "tls";
 
+    /** The reply matcher of a channel {@link #installPipeline} built, kept after a close empties the pipeline. */
+    private static final AttributeKey<WireClientHandler> HANDLER = AttributeKey.valueOf("jmongos.wireClientHandler");
+
     private final Channel channel;
     private final WireClientHandler handler;
     private final WireClientOptions options;
@@ -63,14 +67,17 @@ public final class WireClientConnection implements AutoCloseable {
 
     private WireClientConnection(Channel channel, WireClientOptions options) {
         this.channel = channel;
-        this.handler = channel.pipeline().get(WireClientHandler.class);
+        // From the channel, not the pipeline: a channel the server closed before this runs has no pipeline left.
+        this.handler = channel.attr(HANDLER).get();
         this.options = options;
     }
 
     /** Adds the client codecs and the reply matcher to a channel's pipeline. */
     static void installPipeline(ChannelPipeline pipeline, int maxMessageSize) {
+        WireClientHandler handler = new WireClientHandler();
+        pipeline.channel().attr(HANDLER).set(handler);
         pipeline.addLast(new WireFrameDecoder(maxMessageSize), new WireReplyDecoder(maxMessageSize),
-                new WireRequestEncoder(), new WireClientHandler());
+                new WireRequestEncoder(), handler);
     }
 
     /** A connection over a channel whose pipeline {@link #installPipeline} built (no handshake run yet). */
