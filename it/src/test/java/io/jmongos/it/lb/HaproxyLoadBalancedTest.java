@@ -34,6 +34,8 @@ import io.jmongos.wire.client.BlockingWireClient;
  */
 class HaproxyLoadBalancedTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
+    /** Fresh clients tried for one that reaches the second jmongos; round robin needs at most two. */
+    private static final int MAX_CLIENT_ATTEMPTS = 10;
 
     @TempDir
     Path dir;
@@ -49,12 +51,25 @@ class HaproxyLoadBalancedTest {
                      serverOptions)) {
             String uri = "mongodb://127.0.0.1:" + haproxy.port() + "/?loadBalanced=true";
             ServiceIdRecorder first = new ServiceIdRecorder();
-            ServiceIdRecorder second = new ServiceIdRecorder();
-            // HAProxy's round robin sends the first connection of each client to a different jmongos.
-            try (MongoClient a = client(uri, first); MongoClient b = client(uri, second)) {
+            try (MongoClient a = client(uri, first)) {
                 LoadBalancedWorkload.run(a, "lb");
-                LoadBalancedWorkload.run(b, "lb");
             }
+            // HAProxy's round robin sends the next connection to the other jmongos; how many connections the first
+            // client opened (and so which jmongos is next) is the driver's business, so fresh clients are tried
+            // until one reaches the other jmongos (round robin makes that the first or the second try).
+            ServiceIdRecorder second = null;
+            for (int attempt = 0; attempt < MAX_CLIENT_ATTEMPTS && second == null; attempt++) {
+                ServiceIdRecorder candidate = new ServiceIdRecorder();
+                try (MongoClient b = client(uri, candidate)) {
+                    b.getDatabase("admin").runCommand(new org.bson.Document("ping", 1));
+                    if (!candidate.all().get(0).equals(first.all().get(0))) {
+                        LoadBalancedWorkload.run(b, "lb");
+                        second = candidate;
+                    }
+                }
+            }
+            assertThat(second).as("a client reached the second jmongos within %d tries", MAX_CLIENT_ATTEMPTS)
+                    .isNotNull();
             assertThat(first.all()).isNotEmpty().doesNotContainNull();
             assertThat(second.all()).isNotEmpty().doesNotContainNull();
             assertThat(first.distinct()).as("one connection, one jmongos per client").hasSize(1);
